@@ -1,0 +1,124 @@
+"""Profiles: the stack constants and policies of one Go release each.
+
+Every number the compiler, the runtime or the machine uses about stacks lives
+here, once, with its Go name.  Values are linux/amd64 and come from
+../shared/reference/go-stack-facts.md (sections 1, 3, 4, 6, 7 and 8); where
+the reference marks a value [unconfirmed] the comment says so.
+
+The default profile is go1.10: StackGuard 880, StackSmall 128, a 2 KB start,
+cooperative preemption only.  This is the release whose numbers gostack
+explains in its README.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+# Values that are the same in every modelled release.
+PTR_SIZE = 8                      # amd64 word
+PAGE_SIZE = 8192                  # Go's runtime page (_PageSize), not the OS page
+OS_PAGE_SIZE = 4096               # the kernel's page: guard pages, committed memory
+HEAP_ARENA_BASE = 0xC000000000    # first arena hint on linux/amd64
+HEAP_ARENA_BYTES = 64 << 20       # heapArenaBytes on 64-bit Linux
+STACK_CACHE_SIZE = 32768          # _StackCacheSize: per-P cache capacity and pool span size
+MIN_LEGAL_POINTER = 4096          # smaller non-zero pointers are "bad pointers"
+TRACEBACK_MAX_FRAMES = 100        # frames printed per goroutine before "...additional frames elided..."
+STACK_PREEMPT = 0xFFFFFFFFFFFFFADE    # stackPreempt: larger than any SP, the next check fails
+STACK_FORCE_MOVE = 0xFFFFFFFFFFFFFEED  # stackForceMove: debug, move to a same-size stack
+STACKGUARD1_USER = 0xFFFFFFFFFFFFFFFF  # stackguard1 on ordinary goroutines (~0)
+MAX_STACK_DEFAULT = 1_000_000_000      # maxstacksize set by runtime.main on 64-bit
+CALL_SIZE = 8                     # a CALL pushes the return address
+GSIGNAL_STACK = 32768             # gsignal's stack (malg(32*1024))
+G0_STACK_M0 = 65536 - 104         # m0.g0: carved from the top of the OS main-thread stack
+RLIMIT_STACK_DEFAULT = 8 << 20    # ulimit -s 8192
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Constants and policies of one Go release (linux/amd64)."""
+
+    name: str
+    stacks: str                   # "contiguous" (copying) or "segmented"
+    stack_min: int                # _StackMin: a new goroutine's stack
+    stack_guard: int              # _StackGuard: stackguard0 = lo + stack_guard
+    stack_small: int              # _StackSmall: small frames compare SP directly
+    stack_big: int = 4096         # _StackBig: larger frames get the underflow-safe check
+    stack_system: int = 0         # _StackSystem: 0 on Linux
+    num_stack_orders: int = 4     # _NumStackOrders: 2K, 4K, 8K, 16K cached orders
+    max_stack_ceiling: int | None = None   # maxstackceiling (added after Go 1.15)
+    grow_until_fits: bool = False  # newstack keeps doubling until the frame fits (Go 1.15+)
+    overflow_sp_line: bool = False  # "runtime: sp=... stack=[...]" printed (present by Go 1.14)
+    huge_frame_carry_check: bool = False  # Go 1.17+ prologue form for frames > StackBig
+    shrink_adds_stack_limit: bool = True  # 1/4 rule counts StackLimit as used (not in Go 1.3)
+    adaptive_stack_start: bool = False    # Go 1.19: start size from the average scanned stack
+    async_preemption: bool = False        # Go 1.14+
+    g0_stack: int = 8192          # g0 of runtime-created Ms (16 K from Go 1.22)
+    notes: str = ""
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def fixed_stack(self) -> int:
+        """_FixedStack: StackMin + StackSystem rounded up to a power of two."""
+        n = self.stack_min + self.stack_system
+        return 1 << (n - 1).bit_length()
+
+    @property
+    def stack_limit(self) -> int:
+        """_StackLimit: bytes a chain of NOSPLIT functions may use below the guard."""
+        return self.stack_guard - self.stack_system - self.stack_small
+
+    @property
+    def nosplit_limit(self) -> int:
+        """What the linker allows a NOSPLIT chain (StackLimit minus one CALL)."""
+        return self.stack_limit - CALL_SIZE
+
+    @property
+    def small_stack_limit(self) -> int:
+        """Stacks below this size come from the per-order pools and caches."""
+        return self.fixed_stack << self.num_stack_orders
+
+    def with_stack_min(self, stack_min: int) -> "Profile":
+        return replace(self, stack_min=stack_min)
+
+
+PROFILES: dict[str, Profile] = {
+    p.name: p
+    for p in (
+        Profile(
+            name="go1.3", stacks="contiguous", stack_min=8192, stack_guard=256,
+            stack_small=64, shrink_adds_stack_limit=False,
+            notes="first copying release; 8 KB start; StackSmall 64 is [unconfirmed] "
+                  "(seen only in a 1.3-era transcription); the segment fallback for "
+                  "frames without maps is not modelled (every frame has maps)",
+        ),
+        Profile(
+            name="go1.4", stacks="contiguous", stack_min=2048, stack_guard=512,
+            stack_small=128,
+            notes="contiguous stacks only, 2 KB start, StackGuard 512",
+        ),
+        Profile(
+            name="go1.10", stacks="contiguous", stack_min=2048, stack_guard=880,
+            stack_small=128,
+            notes="default; StackGuard 880 (first release with 880 [unconfirmed], "
+                  "between 1.8 and 1.10); strict doubling; cooperative preemption only",
+        ),
+        Profile(
+            name="go1.19", stacks="contiguous", stack_min=2048, stack_guard=928,
+            stack_small=128, max_stack_ceiling=2 * MAX_STACK_DEFAULT,
+            grow_until_fits=True, overflow_sp_line=True, huge_frame_carry_check=True,
+            adaptive_stack_start=True, async_preemption=True,
+            notes="StackGuard 928; newstack doubles until the frame fits; "
+                  "maxstackceiling 2e9; adaptive starting stack size",
+        ),
+    )
+}
+
+DEFAULT_PROFILE = "go1.10"
+
+
+def get_profile(name: str) -> Profile:
+    try:
+        return PROFILES[name]
+    except KeyError:
+        known = ", ".join(PROFILES)
+        raise ValueError(f"unknown profile {name!r} (known: {known})") from None
