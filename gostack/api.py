@@ -1,0 +1,59 @@
+"""api: the Python entry points (gostack.run_file, gostack.run_source).
+
+A run compiles the Go source, builds a fresh world (address space, heap,
+stack allocator, one M with its g0, the main goroutine) and runs it to the
+end.  Nothing is printed: the program's stdout and stderr are returned (or
+streamed to the callbacks given), together with the exit code and the stack
+statistics of DESIGN.md section 5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from .errors import EXIT_COMPILE, EXIT_HOST_LIMIT, CompileError, HostLimit
+
+
+@dataclass
+class RunOptions:
+    profile: str = "go1.10"
+    stack_model: str = "goroutine"
+    thread_stack: int = 8 << 20
+    max_stack: Optional[int] = None        # None: Go's default (1 GB)
+    timeout: Optional[float] = None        # seconds of host time
+    max_steps: Optional[int] = None        # dispatched blocks + loop iterations
+    memory_limit: Optional[int] = None     # bytes of model memory (mapped)
+    debug: dict = field(default_factory=dict)   # stackforcemove=1, ... (see gostack.debug)
+    on_stdout: Optional[Callable[[str], None]] = None
+    on_stderr: Optional[Callable[[str], None]] = None
+    on_event: Optional[Callable[[dict], None]] = None
+
+
+@dataclass
+class RunResult:
+    stdout: str
+    stderr: str
+    exit_code: int
+    stats: dict
+    host_error: Optional[str] = None       # the one-line message of a host limit
+
+
+def run_source(text: str, path: str = "main.go", **options) -> RunResult:
+    opts = RunOptions(**options)
+    from .vm.run import run_program   # imported late: the compiler pulls in tree-sitter
+    from .compiler import compile_source
+    try:
+        program = compile_source(text, path, opts)
+    except CompileError as err:
+        message = f"{err}\n"
+        if opts.on_stderr:
+            opts.on_stderr(message)
+        return RunResult("", message, EXIT_COMPILE, {})
+    return run_program(program, opts)
+
+
+def run_file(path: str, **options) -> RunResult:
+    with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+        text = handle.read()
+    return run_source(text, path, **options)

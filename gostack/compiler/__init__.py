@@ -1,0 +1,16 @@
+"""The compiler: parse -> check -> escape -> codegen -> link (see each module)."""
+
+from ..profiles import get_profile
+from .check import check_program
+from .escape import analyze
+from .link import link
+from .parse import parse_source
+
+
+def compile_source(text: str, path: str, opts):
+    source = parse_source(text, path)
+    checked = check_program(source)
+    analyze(checked)
+    program = link(checked, get_profile(opts.profile), opts.debug or {})
+    program.profile_name = opts.profile
+    return program

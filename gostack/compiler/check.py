@@ -1,0 +1,1609 @@
+"""check: resolve names, compute types and constants, reject what Go rejects.
+
+Go counterpart: cmd/compile/internal/types2 (in a much smaller subset).
+Every expression node gets `node.ty` (its type) and, when constant,
+`node.const` (a Python int, float, bool or str).  Identifiers get
+`node.sym`.  Errors use the gc compiler's wording where gostack knows it;
+constructs outside gostack's subset are `unsupported: <what>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import CompileError, Unsupported
+from . import types as T
+from .parse import Node, SourceFile
+
+# ---------------------------------------------------------------- symbols
+
+
+@dataclass(eq=False)
+class Var:
+    name: str
+    type: T.Type
+    kind: str                    # "global", "local", "param", "result"
+    pos: object = None
+    func: object = None          # owning FuncSym for locals
+    addr_taken: bool = False
+    escapes: bool = False        # moved to the heap (decided by escape.py)
+    loop_depth: int = 0          # loop nesting at the declaration (escape analysis)
+    used: bool = False
+    offset: int = 0              # frame offset (from sp) or global address
+    is_new: bool = False         # anonymous object of new(T)
+
+
+@dataclass(eq=False)
+class Const:
+    name: str
+    type: T.Type
+    value: object
+
+
+@dataclass(eq=False)
+class TypeName:
+    name: str
+    type: T.Type
+
+
+@dataclass(eq=False)
+class FuncSym:
+    name: str
+    sig: T.Signature
+    decl: Node = None
+    directives: set = field(default_factory=set)
+    params: list = field(default_factory=list)     # [Var]
+    results: list = field(default_factory=list)    # [Var]
+    locals: list = field(default_factory=list)     # [Var] in declaration order
+    news: list = field(default_factory=list)       # new(T) objects, as Vars
+    calls: set = field(default_factory=set)        # FuncSyms called directly
+    has_calls: bool = False                        # any CALL at all (incl. print)
+
+    @property
+    def qualname(self):
+        return f"main.{self.name}"
+
+
+@dataclass(eq=False)
+class Builtin:
+    name: str
+
+
+@dataclass(eq=False)
+class PackageSym:
+    name: str
+    path: str
+    members: dict
+    used: bool = False
+
+
+@dataclass(eq=False)
+class RuntimeFunc:
+    """A function of a supported standard package, implemented by the runtime."""
+
+    qualname: str
+    sig: T.Signature
+
+
+MEMSTATS = T.Named("MemStats")
+MEMSTATS.underlying = T.Struct([T.Field(n, T.UINT64) for n in (
+    "Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys",
+    "HeapIdle", "HeapInuse", "HeapReleased", "HeapObjects", "StackInuse", "StackSys",
+    "MSpanInuse", "MSpanSys", "MCacheInuse", "MCacheSys", "BuckHashSys", "GCSys",
+    "OtherSys", "NextGC", "LastGC", "PauseTotalNs")] + [T.Field("NumGC", T.UINT32)])
+MEMSTATS.underlying.layout()
+MEMSTATS.name = "MemStats"
+
+PACKAGES = {
+    "runtime": {
+        "MemStats": TypeName("runtime.MemStats", MEMSTATS),
+        "ReadMemStats": RuntimeFunc("runtime.ReadMemStats",
+                                    T.Signature([T.Pointer(MEMSTATS)], [])),
+    },
+    "runtime/debug": {
+        "SetMaxStack": RuntimeFunc("runtime/debug.SetMaxStack",
+                                   T.Signature([T.INT], [T.INT])),
+    },
+}
+
+BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "panic")}
+CONSTS = {"true": Const("true", T.UNTYPED_BOOL, True),
+          "false": Const("false", T.UNTYPED_BOOL, False)}
+
+
+class Scope:
+    def __init__(self, parent=None):
+        self.parent = parent
+        self.names: dict = {}
+
+    def lookup(self, name):
+        scope = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name]
+            scope = scope.parent
+        return None
+
+
+@dataclass
+class Program:
+    source: SourceFile
+    funcs: list                  # [FuncSym] in source order
+    globals: list                # [Var] in initialization order
+    global_inits: list           # [(targets [Var], value Node)] in initialization order
+    packages: dict
+
+
+# ---------------------------------------------------------------- checker
+
+
+class Checker:
+    def __init__(self, source: SourceFile):
+        self.source = source
+        self.universe = Scope()
+        self.universe.names.update({n: TypeName(n, t) for n, t in T.UNIVERSE_TYPES.items()})
+        self.universe.names.update(BUILTINS)
+        self.universe.names.update(CONSTS)
+        self.universe.names["nil"] = Const("nil", T.UNTYPED_NIL, None)
+        self.pkg = Scope(self.universe)
+        self.funcs: list[FuncSym] = []
+        self.globals: list[Var] = []
+        self.global_decls: list = []          # (targets, value node, deps)
+        self.packages: dict[str, PackageSym] = {}
+        self.func: FuncSym | None = None
+        self.iota = None
+        self.loop_depth = 0
+        self.current_deps = None
+
+    # ---- entry
+
+    def check(self) -> Program:
+        root = self.source.root
+        self.check_package_clause(root)
+        for decl in root.children:
+            if decl.type == "import_declaration":
+                self.declare_imports(decl)
+        self.declare_types(root)
+        for decl in root.children:
+            if decl.type == "const_declaration":
+                self.declare_consts(decl, self.pkg)
+            elif decl.type == "function_declaration":
+                self.declare_func(decl)
+            elif decl.type == "method_declaration":
+                raise Unsupported(decl.pos, "methods")
+        for decl in root.children:
+            if decl.type == "var_declaration":
+                self.declare_globals(decl)
+        main = self.pkg.names.get("main")
+        if not isinstance(main, FuncSym):
+            raise CompileError(root.pos, "function main is undeclared in the main package")
+        for fn in self.funcs:
+            self.check_func(fn)
+        for pkg in self.packages.values():
+            if not pkg.used:
+                raise CompileError(pkg.pos, f'"{pkg.path}" imported but not used')
+        inits = self.order_global_inits()
+        return Program(self.source, self.funcs, self.globals, inits, self.packages)
+
+    def check_package_clause(self, root: Node):
+        clause = next((c for c in root.children if c.type == "package_clause"), None)
+        if clause is None:
+            raise CompileError(root.pos, "syntax error: package statement must be first")
+        name = clause.children[0].text
+        if name != "main":
+            raise Unsupported(clause.pos, f"package {name} (gostack runs package main)")
+
+    def declare_imports(self, decl: Node):
+        for spec in self._import_specs(decl):
+            path = spec.get("path").text.strip('"`')
+            if path not in PACKAGES:
+                raise Unsupported(spec.pos, f"package {path}")
+            if spec.get("name") is not None:
+                raise Unsupported(spec.pos, "renamed imports")
+            name = path.rsplit("/", 1)[-1]
+            sym = PackageSym(name, path, PACKAGES[path])
+            sym.pos = spec.pos
+            self.packages[name] = sym
+            self.pkg.names[name] = sym
+
+    def _import_specs(self, decl):
+        for child in decl.children:
+            if child.type == "import_spec":
+                yield child
+            elif child.type == "import_spec_list":
+                yield from (c for c in child.children if c.type == "import_spec")
+
+    # ---- types
+
+    def declare_types(self, root: Node):
+        specs = []
+        for decl in root.children:
+            if decl.type == "type_declaration":
+                for spec in decl.children:
+                    if spec.type == "type_alias":
+                        raise Unsupported(spec.pos, "type aliases")
+                    if spec.get("type_parameters") is not None:
+                        raise Unsupported(spec.pos, "generics")
+                    name = spec.get("name").text
+                    named = T.Named(name)
+                    self.redeclare_check(self.pkg, name, spec.pos)
+                    self.pkg.names[name] = TypeName(name, named)
+                    specs.append((spec, named))
+        for spec, named in specs:
+            named.underlying = self.resolve_type(spec.get("type"), self.pkg)
+        for spec, named in specs:
+            self.check_type_cycle(named, spec.pos, set())
+
+    def check_type_cycle(self, t, pos, seen):
+        u = t
+        if isinstance(t, T.Named):
+            if t in seen:
+                raise CompileError(pos, f"invalid recursive type {t.name}")
+            seen = seen | {t}
+            u = t.underlying
+        if isinstance(u, T.Array):
+            self.check_type_cycle(u.elem, pos, seen)
+        elif isinstance(u, T.Struct):
+            for f in u.fields:
+                self.check_type_cycle(f.type, pos, seen)
+
+    def resolve_type(self, node: Node, scope: Scope) -> T.Type:
+        kind = node.type
+        if kind == "type_identifier":
+            sym = scope.lookup(node.text)
+            if sym is None:
+                raise CompileError(node.pos, f"undefined: {node.text}")
+            if not isinstance(sym, TypeName):
+                raise CompileError(node.pos, f"{node.text} is not a type")
+            return sym.type
+        if kind == "qualified_type":
+            pkg = scope.lookup(node.get("package").text)
+            name = node.get("name").text
+            if isinstance(pkg, PackageSym) and isinstance(pkg.members.get(name), TypeName):
+                pkg.used = True
+                return pkg.members[name].type
+            raise CompileError(node.pos, f"undefined: {node.get('package').text}.{name}")
+        if kind == "pointer_type":
+            return T.Pointer(self.resolve_type(node.children[0], scope))
+        if kind == "array_type":
+            length = self.const_expr(node.get("length"), scope)
+            if not isinstance(length, int) or isinstance(length, bool) or length < 0:
+                raise CompileError(node.get("length").pos, "invalid array length")
+            return T.Array(self.resolve_type(node.get("element"), scope), length)
+        if kind == "struct_type":
+            return self.resolve_struct(node, scope)
+        if kind == "parenthesized_type":
+            return self.resolve_type(node.children[0], scope)
+        if kind == "slice_type":
+            raise Unsupported(node.pos, "slices")
+        if kind == "map_type":
+            raise Unsupported(node.pos, "maps")
+        if kind == "channel_type":
+            raise Unsupported(node.pos, "channels")
+        if kind == "function_type":
+            raise Unsupported(node.pos, "function values")
+        if kind == "interface_type":
+            raise Unsupported(node.pos, "interfaces")
+        if kind == "generic_type":
+            raise Unsupported(node.pos, "generics")
+        raise Unsupported(node.pos, f"type {kind.replace('_', ' ')}")
+
+    def resolve_struct(self, node: Node, scope: Scope) -> T.Struct:
+        st = T.Struct([])
+        seen = set()
+        for decl in node.children[0].children:
+            if decl.type != "field_declaration":
+                continue
+            names = decl.getlist("name")
+            if not names:
+                raise Unsupported(decl.pos, "embedded fields")
+            ftype = self.resolve_type(decl.get("type"), scope)
+            for n in names:
+                if n.text in seen:
+                    raise CompileError(n.pos, f"{n.text} redeclared")
+                seen.add(n.text)
+                st.fields.append(T.Field(n.text, ftype))
+        st.layout()
+        return st
+
+    def const_expr(self, node: Node, scope: Scope):
+        saved = self.func
+        self.expr(node, scope)
+        self.func = saved
+        if node.const is None:
+            raise CompileError(node.pos, f"{self.text(node)} is not constant")
+        return node.const
+
+    def text(self, node: Node) -> str:
+        start = node.pos
+        lines = self.source.text.splitlines()
+        line = lines[start.line - 1] if start.line - 1 < len(lines) else ""
+        return node.text or line[start.col - 1:].split()[0] if line else node.type
+
+    # ---- declarations
+
+    def redeclare_check(self, scope, name, pos):
+        if name != "_" and name in scope.names:
+            raise CompileError(pos, f"{name} redeclared in this block")
+
+    def declare_consts(self, decl: Node, scope: Scope):
+        last_type, last_values = None, None
+        for iota, spec in enumerate(c for c in decl.children if c.type == "const_spec"):
+            names = spec.getlist("name")
+            tnode = spec.get("type")
+            values = spec.get("value")
+            values = values.children if values is not None else None
+            if values is None:
+                if last_values is None:
+                    raise CompileError(spec.pos, "missing init expr for const declaration")
+                values, tnode = last_values, last_type
+            else:
+                last_values, last_type = values, tnode
+            if len(values) != len(names):
+                raise CompileError(spec.pos, "missing init expr for const declaration"
+                                   if len(values) < len(names) else "extra init expr")
+            ctype = self.resolve_type(tnode, scope) if tnode is not None else None
+            for name, value in zip(names, values):
+                self.iota = iota
+                fresh = _clone(value)
+                self.expr(fresh, scope)
+                self.iota = None
+                if fresh.const is None:
+                    raise CompileError(value.pos, f"{self.text(value)} (value of type "
+                                                  f"{fresh.ty}) is not constant")
+                ty, val = fresh.ty, fresh.const
+                if ctype is not None:
+                    val = self.convert_const(val, fresh.ty, ctype, value.pos)
+                    ty = ctype
+                self.redeclare_check(scope, name.text, name.pos)
+                if name.text != "_":
+                    scope.names[name.text] = Const(name.text, ty, val)
+
+    def declare_func(self, decl: Node):
+        name = decl.get("name").text
+        if decl.get("type_parameters") is not None:
+            raise Unsupported(decl.pos, "generics")
+        if decl.get("body") is None:
+            raise Unsupported(decl.pos, "functions without a body")
+        params, ptypes = self.param_list(decl.get("parameters"))
+        results, rtypes = self.param_list(decl.get("result"))
+        if name == "main" and (params or results):
+            raise CompileError(decl.pos, "func main must have no arguments and no return values")
+        if name == "init":
+            raise Unsupported(decl.pos, "init functions")
+        fn = FuncSym(name, T.Signature(ptypes, rtypes), decl,
+                     self.source.directives.get(name, set()))
+        fn.params = [Var(n, t, "param", pos, fn) for n, t, pos in params]
+        fn.results = [Var(n, t, "result", pos, fn) for n, t, pos in results]
+        self.redeclare_check(self.pkg, name, decl.pos)
+        self.pkg.names[name] = fn
+        self.funcs.append(fn)
+
+    def param_list(self, node):
+        if node is None:
+            return [], []
+        if node.type != "parameter_list":
+            t = self.resolve_type(node, self.pkg)
+            return [("", t, node.pos)], [t]
+        out, types = [], []
+        for decl in node.children:
+            if decl.type == "variadic_parameter_declaration":
+                raise Unsupported(decl.pos, "variadic functions")
+            t = self.resolve_type(decl.get("type"), self.pkg)
+            names = decl.getlist("name") or [None]
+            for n in names:
+                out.append((n.text if n is not None else "", t, (n or decl).pos))
+                types.append(t)
+        return out, types
+
+    def declare_globals(self, decl: Node):
+        for spec in self._var_specs(decl):
+            names = spec.getlist("name")
+            tnode = spec.get("type")
+            value = spec.get("value")
+            values = value.children if value is not None else []
+            vtype = self.resolve_type(tnode, self.pkg) if tnode is not None else None
+            targets = []
+            for n in names:
+                v = Var(n.text, vtype, "global", n.pos)
+                v.used = True
+                self.redeclare_check(self.pkg, n.text, n.pos)
+                if n.text != "_":
+                    self.pkg.names[n.text] = v
+                self.globals.append(v)
+                targets.append(v)
+            self.global_decls.append((targets, values, vtype, spec))
+        # Types of untyped globals are inferred once all globals are declared.
+
+    def _var_specs(self, decl):
+        for child in decl.children:
+            if child.type == "var_spec":
+                yield child
+            elif child.type == "var_spec_list":
+                yield from (c for c in child.children if c.type == "var_spec")
+
+    def check_global_inits(self):
+        for targets, values, vtype, spec in self.global_decls:
+            deps = set()
+            self.current_deps = deps
+            if values:
+                self.check_assign_values(targets, values, vtype, spec, self.pkg)
+            elif vtype is None:
+                raise CompileError(spec.pos, "missing type or init expr")
+            self.current_deps = None
+            yield targets, values, deps
+
+    def order_global_inits(self):
+        """Go initializes package variables in dependency order, else declaration order."""
+        pending = list(self.check_global_inits())
+        funcs_deps = {fn: fn.global_deps for fn in self.funcs}
+        done, order = set(), []
+
+        def expand(deps, seen):
+            out = set()
+            for d in deps:
+                if isinstance(d, Var):
+                    out.add(d)
+                elif isinstance(d, FuncSym) and d not in seen:
+                    seen.add(d)
+                    out |= expand(funcs_deps.get(d, set()), seen)
+            return out
+
+        resolved = [(t, v, expand(d, set())) for t, v, d in pending]
+        while resolved:
+            for index, (targets, values, deps) in enumerate(resolved):
+                if all(d in done or d in targets for d in deps if d.kind == "global"):
+                    break
+            else:
+                t = resolved[0][0][0]
+                raise CompileError(t.pos, f"initialization cycle or unsupported order for {t.name}")
+            targets, values, deps = resolved.pop(index)
+            done.update(targets)
+            if values:
+                order.append((targets, values))
+        return order
+
+    # ---- functions and statements
+
+    def check_func(self, fn: FuncSym):
+        self.func = fn
+        fn.global_deps = set()
+        scope = Scope(self.pkg)
+        for v in fn.params + fn.results:
+            v.used = True
+            if v.name and v.name != "_":
+                self.redeclare_check(scope, v.name, v.pos)
+                scope.names[v.name] = v
+        body = fn.decl.get("body")
+        self.labels = {}
+        self.block(body, Scope(scope))
+        if fn.results and not self.terminates(body):
+            end = body.pos
+            lines = self.source.text.splitlines()
+            # gc reports the closing brace of the function
+            last_line = self._closing_brace_line(fn.decl)
+            raise CompileError(type(end)(end.path, last_line, 1), "missing return")
+        self.func = None
+
+    def _closing_brace_line(self, decl):
+        start = decl.get("body").pos.line
+        lines = self.source.text.splitlines()
+        depth = 0
+        for index in range(start - 1, len(lines)):
+            depth += lines[index].count("{") - lines[index].count("}")
+            if depth <= 0:
+                return index + 1
+        return start
+
+    def block(self, node: Node, scope: Scope):
+        stmts = node.children[0].children if node.children and node.children[0].type == "statement_list" else node.children
+        for stmt in stmts:
+            self.stmt(stmt, scope)
+        self.check_unused(scope)
+
+    def check_unused(self, scope: Scope):
+        for sym in scope.names.values():
+            if isinstance(sym, Var) and sym.kind == "local" and not sym.used:
+                raise CompileError(sym.pos, f"{sym.name} declared but not used")
+
+    def stmt(self, node: Node, scope: Scope):
+        handler = getattr(self, f"stmt_{node.type}", None)
+        if handler is None:
+            raise Unsupported(node.pos, node.type.replace("_", " "))
+        handler(node, scope)
+
+    def stmt_statement_list(self, node, scope):
+        for s in node.children:
+            self.stmt(s, scope)
+
+    def stmt_empty_statement(self, node, scope):
+        pass
+
+    def stmt_expression_statement(self, node, scope):
+        expr = node.children[0]
+        self.expr(expr, scope)
+        if expr.type != "call_expression":
+            raise CompileError(expr.pos, f"{self.text(expr)} (value of type {expr.ty}) is not used")
+
+    def stmt_block(self, node, scope):
+        self.block(node, Scope(scope))
+
+    def stmt_var_declaration(self, node, scope):
+        for spec in self._var_specs(node):
+            names = spec.getlist("name")
+            tnode = spec.get("type")
+            value = spec.get("value")
+            values = value.children if value is not None else []
+            vtype = self.resolve_type(tnode, scope) if tnode is not None else None
+            targets = [self.new_local(n, vtype) for n in names]
+            if values:
+                self.check_assign_values(targets, values, vtype, spec, scope)
+            for n, v in zip(names, targets):
+                self.redeclare_check(scope, n.text, n.pos)
+                if n.text != "_":
+                    scope.names[n.text] = v
+            spec.targets = targets
+
+    def stmt_const_declaration(self, node, scope):
+        self.declare_consts(node, scope)
+
+    def stmt_type_declaration(self, node, scope):
+        raise Unsupported(node.pos, "local type declarations")
+
+    def new_local(self, name_node, vtype):
+        v = Var(name_node.text, vtype, "local", name_node.pos, self.func)
+        v.loop_depth = self.loop_depth
+        if name_node.text == "_":
+            v.used = True
+        self.func.locals.append(v)
+        name_node.sym = v
+        return v
+
+    def check_assign_values(self, targets, values, vtype, spec, scope):
+        if len(values) == 1 and len(targets) > 1:
+            self.expr(values[0], scope)
+            tuple_type = values[0].ty
+            if not isinstance(tuple_type, T.Tuple) or len(tuple_type.types) != len(targets):
+                raise CompileError(spec.pos, f"assignment mismatch: {len(targets)} variables "
+                                             f"but {self.count_desc(values[0])}")
+            for v, t in zip(targets, tuple_type.types):
+                if v.type is None:
+                    v.type = t
+                else:
+                    self.assignable(t, v.type, values[0].pos, None)
+            return
+        if len(values) != len(targets):
+            raise CompileError(spec.pos, f"assignment mismatch: {len(targets)} variable"
+                                         f"{'s' if len(targets) > 1 else ''} but "
+                                         f"{len(values)} value{'s' if len(values) > 1 else ''}")
+        for v, value in zip(targets, values):
+            self.expr(value, scope)
+            self.single_value(value)
+            if v.type is None:
+                if value.ty is T.UNTYPED_NIL:
+                    raise CompileError(value.pos, "use of untyped nil in variable declaration")
+                v.type = T.DEFAULT_TYPE.get(value.ty.kind, value.ty) if isinstance(value.ty, T.Basic) else value.ty
+            self.convert_operand(value, v.type)
+
+    def count_desc(self, call):
+        t = call.ty
+        if isinstance(t, T.Tuple):
+            return f"{self.text(call.get('function'))}() returns {len(t.types)} values"
+        return "1 value"
+
+    def stmt_short_var_declaration(self, node, scope):
+        lefts = node.get("left").children
+        values = node.get("right").children
+        targets, fresh = [], False
+        for n in lefts:
+            if n.type != "identifier":
+                raise CompileError(n.pos, f"non-name {self.text(n)} on left side of :=")
+            existing = scope.names.get(n.text)
+            if existing is not None and isinstance(existing, Var):
+                n.sym = existing
+                existing.used = existing.used
+                targets.append(existing)
+            else:
+                targets.append(self.new_local(n, None))
+                fresh = True
+        if not fresh:
+            raise CompileError(node.pos, "no new variables on left side of :=")
+        pre_typed = [v.type for v in targets]
+        self.check_assign_values(targets, values, None, node, scope)
+        for n, v, t in zip(lefts, targets, pre_typed):
+            if t is not None and v.type is not t:
+                pass
+            if n.text != "_" and scope.names.get(n.text) is not v:
+                scope.names[n.text] = v
+        node.targets = targets
+
+    def stmt_assignment_statement(self, node, scope):
+        lefts = node.get("left").children
+        values = node.get("right").children
+        op = node.op
+        for left in lefts:
+            self.lvalue(left, scope)
+        if op != "=":
+            if len(lefts) != 1 or len(values) != 1:
+                raise CompileError(node.pos, f"assignment operation {op} requires single-valued expressions")
+            binop = op[:-1]
+            self.expr(values[0], scope)
+            self.check_binary_types(node, binop, lefts[0], values[0])
+            return
+        if len(values) == 1 and len(lefts) > 1:
+            self.expr(values[0], scope)
+            tt = values[0].ty
+            if not isinstance(tt, T.Tuple) or len(tt.types) != len(lefts):
+                raise CompileError(node.pos, f"assignment mismatch: {len(lefts)} variables but "
+                                             f"{self.count_desc(values[0])}")
+            for left, t in zip(lefts, tt.types):
+                if left.ty is not None:
+                    self.assignable(t, left.ty, values[0].pos, None)
+            return
+        if len(values) != len(lefts):
+            raise CompileError(node.pos, f"assignment mismatch: {len(lefts)} variable"
+                                         f"{'s' if len(lefts) > 1 else ''} but {len(values)} value"
+                                         f"{'s' if len(values) > 1 else ''}")
+        for left, value in zip(lefts, values):
+            self.expr(value, scope)
+            self.single_value(value)
+            if left.ty is None:       # blank identifier
+                if value.ty is T.UNTYPED_NIL:
+                    raise CompileError(value.pos, "use of untyped nil in assignment")
+                continue
+            self.convert_operand(value, left.ty)
+
+    def lvalue(self, node: Node, scope: Scope):
+        if node.type == "identifier" and node.text == "_":
+            node.ty = None
+            return
+        if node.type == "identifier":
+            sym = scope.lookup(node.text)
+            if isinstance(sym, Var):
+                node.sym = sym
+                node.ty = sym.type
+                if sym.kind == "global" and self.current_deps is None and self.func is not None:
+                    pass
+                return
+        self.expr(node, scope, as_lvalue=True)
+        if not self.addressable(node):
+            raise CompileError(node.pos, f"cannot assign to {self.text(node)} "
+                                         f"(neither addressable nor a map index expression)")
+
+    def addressable(self, node: Node) -> bool:
+        if node.type == "identifier":
+            return isinstance(node.sym, Var)
+        if node.type == "parenthesized_expression":
+            return self.addressable(node.children[0])
+        if node.type == "selector_expression":
+            operand = node.get("operand")
+            return isinstance(operand.ty.under, T.Pointer) or self.addressable(operand)
+        if node.type == "index_expression":
+            return self.addressable(node.get("operand"))
+        if node.type == "unary_expression" and node.op == "*":
+            return True
+        return False
+
+    def stmt_inc_statement(self, node, scope):
+        target = node.children[0]
+        self.lvalue(target, scope)
+        if not (isinstance(target.ty.under, T.Basic) and target.ty.under.is_numeric()):
+            raise CompileError(node.pos, f"invalid operation: {self.text(target)}{node.op} "
+                                         f"(non-numeric type {target.ty})")
+
+    stmt_dec_statement = stmt_inc_statement
+
+    def stmt_return_statement(self, node, scope):
+        fn = self.func
+        values = node.children[0].children if node.children else []
+        if not values:
+            if fn.results and not all(r.name for r in fn.results):
+                raise CompileError(node.pos, "not enough return values\n\thave ()\n\twant "
+                                             + str(T.Tuple(fn.sig.results)))
+            return
+        if len(values) == 1 and len(fn.results) > 1:
+            self.expr(values[0], scope)
+            tt = values[0].ty
+            if isinstance(tt, T.Tuple) and len(tt.types) == len(fn.results):
+                return
+        if len(values) != len(fn.results):
+            for v in values:
+                self.expr(v, scope)
+            which = "too many" if len(values) > len(fn.results) else "not enough"
+            have = "(" + ", ".join(self.type_desc(v) for v in values) + ")"
+            raise CompileError(values[0].pos, f"{which} return values\n\thave {have}\n\twant "
+                                              f"{T.Tuple(fn.sig.results)}")
+        for v, r in zip(values, fn.sig.results):
+            self.expr(v, scope)
+            self.single_value(v)
+            self.convert_operand(v, r)
+
+    def type_desc(self, node):
+        if node.const is not None and isinstance(node.ty, T.Basic) and node.ty.is_untyped():
+            return "number"
+        return str(node.ty)
+
+    def stmt_if_statement(self, node, scope):
+        inner = Scope(scope)
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"), inner)
+        cond = node.get("condition")
+        self.expr(cond, inner)
+        self.boolean(cond, "if")
+        self.block(node.get("consequence"), Scope(inner))
+        alt = node.get("alternative")
+        if alt is not None:
+            if alt.type == "block":
+                self.block(alt, Scope(inner))
+            else:
+                self.stmt(alt, inner)
+        self.check_unused(inner)
+
+    def boolean(self, cond, what):
+        if not (isinstance(cond.ty.under, T.Basic) and cond.ty.under.kind in ("bool", "untyped_bool")):
+            raise CompileError(cond.pos, f"non-boolean condition in {what} statement")
+        self.convert_operand(cond, T.BOOL)
+
+    def stmt_for_statement(self, node, scope):
+        inner = Scope(scope)
+        clause = next((c for c in node.children if c.type in ("for_clause", "range_clause")), None)
+        if clause is not None and clause.type == "range_clause":
+            raise Unsupported(clause.pos, "range loops")
+        cond = None
+        if clause is not None:
+            if clause.get("initializer") is not None:
+                self.stmt(clause.get("initializer"), inner)
+            cond = clause.get("condition")
+            if cond is not None:
+                self.expr(cond, inner)
+                self.boolean(cond, "for")
+            if clause.get("update") is not None:
+                self.stmt(clause.get("update"), inner)
+        else:
+            cond = next((c for c in node.children if c.type not in ("block",)), None)
+            if cond is not None:
+                self.expr(cond, inner)
+                self.boolean(cond, "for")
+        node.cond = cond
+        node.clause = clause
+        self.loop_depth += 1
+        self.block(node.get("body"), Scope(inner))
+        self.loop_depth -= 1
+        self.check_unused(inner)
+
+    def stmt_expression_switch_statement(self, node, scope):
+        inner = Scope(scope)
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"), inner)
+        tag = node.get("value")
+        if tag is not None:
+            self.expr(tag, inner)
+            self.single_value(tag)
+            if isinstance(tag.ty, T.Basic) and tag.ty.is_untyped():
+                self.convert_operand(tag, T.DEFAULT_TYPE.get(tag.ty.kind, tag.ty))
+        cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
+        defaults = [c for c in cases if c.type == "default_case"]
+        if len(defaults) > 1:
+            raise CompileError(defaults[1].pos, "multiple defaults in switch")
+        for i, case in enumerate(cases):
+            if case.type == "expression_case":
+                for value in case.get("value").children:
+                    self.expr(value, inner)
+                    if tag is not None:
+                        self.check_binary_types(value, "==", tag, value, compare_only=True)
+                    else:
+                        self.boolean(value, "switch")
+            body = Scope(inner)
+            stmts = [c for c in case.children if c.type == "statement_list"]
+            for s in stmts:
+                for st in s.children:
+                    if st.type == "fallthrough_statement":
+                        if st is not s.children[-1]:
+                            raise CompileError(st.pos, "fallthrough statement out of place")
+                        if i == len(cases) - 1:
+                            raise CompileError(st.pos, "cannot fallthrough final case in switch")
+                    self.stmt(st, body)
+            self.check_unused(body)
+        self.check_unused(inner)
+
+    def stmt_fallthrough_statement(self, node, scope):
+        pass
+
+    def stmt_labeled_statement(self, node, scope):
+        label = node.get("label").text
+        self.labels[label] = node
+        inner = [c for c in node.children if c.type != "label_name"]
+        for s in inner:
+            self.stmt(s, scope)
+
+    def stmt_break_statement(self, node, scope):
+        pass
+
+    def stmt_continue_statement(self, node, scope):
+        pass
+
+    def stmt_go_statement(self, node, scope):
+        raise Unsupported(node.pos, "go statements")
+
+    def stmt_defer_statement(self, node, scope):
+        raise Unsupported(node.pos, "defer")
+
+    def stmt_goto_statement(self, node, scope):
+        raise Unsupported(node.pos, "goto")
+
+    def stmt_select_statement(self, node, scope):
+        raise Unsupported(node.pos, "select")
+
+    def stmt_send_statement(self, node, scope):
+        raise Unsupported(node.pos, "channels")
+
+    def stmt_type_switch_statement(self, node, scope):
+        raise Unsupported(node.pos, "type switches")
+
+    def terminates(self, node: Node) -> bool:
+        """Go's terminating statement rules (spec: Terminating statements)."""
+        kind = node.type
+        if kind == "block":
+            stmts = node.children[0].children if node.children and node.children[0].type == "statement_list" else node.children
+            return bool(stmts) and self.terminates(stmts[-1])
+        if kind == "return_statement":
+            return True
+        if kind == "expression_statement":
+            call = node.children[0]
+            return call.type == "call_expression" and call.get("function").text == "panic" \
+                and isinstance(call.get("function").sym, Builtin)
+        if kind == "if_statement":
+            alt = node.get("alternative")
+            return alt is not None and self.terminates(node.get("consequence")) and self.terminates(alt)
+        if kind == "for_statement":
+            return node.cond is None and not self._has_break(node.get("body"), node, None)
+        if kind == "labeled_statement":
+            inner = [c for c in node.children if c.type != "label_name"]
+            return bool(inner) and self.terminates(inner[-1])
+        if kind == "expression_switch_statement":
+            cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
+            if not any(c.type == "default_case" for c in cases):
+                return False
+            for case in cases:
+                stmts = [s for c in case.children if c.type == "statement_list" for s in c.children]
+                if not stmts or self._has_break(case, node, None):
+                    return False
+                if not (self.terminates(stmts[-1]) or stmts[-1].type == "fallthrough_statement"):
+                    return False
+            return True
+        return False
+
+    def _has_break(self, node, target, label):
+        for child in node.children:
+            if child.type == "break_statement":
+                lbl = child.children[0].text if child.children else None
+                if lbl is None or (label is not None and lbl == label):
+                    return True
+            if child.type in ("for_statement", "expression_switch_statement"):
+                continue
+            if self._has_break(child, target, label):
+                return True
+        return False
+
+    # ---- expressions
+
+    def expr(self, node: Node, scope: Scope, as_lvalue=False):
+        handler = getattr(self, f"expr_{node.type}", None)
+        if handler is None:
+            raise Unsupported(node.pos, node.type.replace("_", " "))
+        handler(node, scope)
+        return node.ty
+
+    def single_value(self, node):
+        if isinstance(node.ty, T.Tuple):
+            n = len(node.ty.types)
+            if n == 0:
+                raise CompileError(node.pos, f"{self.text(node.get('function'))}() (no value) used as value")
+            raise CompileError(node.pos, f"multiple-value {self.text(node.get('function'))}() "
+                                         f"(value of type {node.ty}) in single-value context")
+
+    def expr_parenthesized_expression(self, node, scope):
+        inner = node.children[0]
+        self.expr(inner, scope)
+        node.ty, node.const = inner.ty, inner.const
+
+    def expr_int_literal(self, node, scope):
+        node.ty = T.UNTYPED_INT
+        node.const = int(node.text.replace("_", ""), 0) if not _legacy_octal(node.text) else int(node.text, 8)
+
+    def expr_float_literal(self, node, scope):
+        node.ty = T.UNTYPED_FLOAT
+        text = node.text.replace("_", "")
+        node.const = float.fromhex(text) if text.lower().startswith("0x") else float(text)
+
+    def expr_imaginary_literal(self, node, scope):
+        raise Unsupported(node.pos, "complex numbers")
+
+    def expr_rune_literal(self, node, scope):
+        node.ty = T.UNTYPED_RUNE
+        body = node.text[1:-1]
+        node.const = ord(_unescape(body, node.pos)) if body else 0
+
+    def expr_interpreted_string_literal(self, node, scope):
+        node.ty = T.UNTYPED_STRING
+        raw = node.text[1:-1]
+        node.const = _unescape(raw, node.pos)
+
+    def expr_raw_string_literal(self, node, scope):
+        node.ty = T.UNTYPED_STRING
+        node.const = node.text[1:-1].replace("\r", "")
+
+    def expr_true(self, node, scope):
+        node.ty, node.const = T.UNTYPED_BOOL, True
+
+    def expr_false(self, node, scope):
+        node.ty, node.const = T.UNTYPED_BOOL, False
+
+    def expr_nil(self, node, scope):
+        node.ty, node.const = T.UNTYPED_NIL, None
+        node.is_nil = True
+
+    def expr_iota(self, node, scope):
+        if self.iota is None:
+            raise CompileError(node.pos, "cannot use iota outside constant declaration")
+        node.ty, node.const = T.UNTYPED_INT, self.iota
+
+    def expr_identifier(self, node, scope):
+        if node.text == "_":
+            raise CompileError(node.pos, "cannot use _ as value")
+        sym = scope.lookup(node.text)
+        if sym is None:
+            raise CompileError(node.pos, f"undefined: {node.text}")
+        node.sym = sym
+        if isinstance(sym, Var):
+            sym.used = True
+            node.ty = sym.type
+            if sym.kind == "global":
+                self.note_dep(sym)
+        elif isinstance(sym, Const):
+            node.ty, node.const = sym.type, sym.value
+            if sym.name == "nil":
+                node.is_nil = True
+        elif isinstance(sym, FuncSym):
+            node.ty = sym.sig
+            self.note_dep(sym)
+        elif isinstance(sym, TypeName):
+            node.ty = sym.type
+            node.is_type = True
+        elif isinstance(sym, (Builtin, PackageSym)):
+            node.ty = None
+        if isinstance(sym, PackageSym):
+            sym.used = True
+
+    def note_dep(self, sym):
+        if self.current_deps is not None:
+            self.current_deps.add(sym)
+        elif self.func is not None:
+            self.func.global_deps.add(sym)
+
+    def expr_unary_expression(self, node, scope):
+        op = node.op
+        operand = node.get("operand")
+        if op == "&":
+            self.expr(operand, scope)
+            if operand.type == "composite_literal":
+                node.ty = T.Pointer(operand.ty)
+                node.new_literal = True
+                node.loop_depth = self.loop_depth
+                return
+            if not self.addressable(operand):
+                raise CompileError(node.pos, f"invalid operation: cannot take address of {self.text(operand)}")
+            root = self.addr_root(operand)
+            if root is not None:
+                root.addr_taken = True
+            node.ty = T.Pointer(operand.ty)
+            return
+        if op == "*":
+            self.expr(operand, scope)
+            if getattr(operand, "is_type", False):
+                raise Unsupported(node.pos, "pointer type expressions")
+            if not isinstance(operand.ty.under, T.Pointer):
+                raise CompileError(node.pos, f"invalid operation: cannot indirect {self.text(operand)} "
+                                             f"(variable of type {operand.ty})")
+            node.ty = operand.ty.under.elem
+            return
+        if op == "<-":
+            raise Unsupported(node.pos, "channels")
+        self.expr(operand, scope)
+        self.single_value(operand)
+        t = operand.ty.under if operand.ty is not None else None
+        if op == "!":
+            if not (isinstance(t, T.Basic) and t.kind in ("bool", "untyped_bool")):
+                raise CompileError(node.pos, f"invalid operation: operator ! not defined on {self.text(operand)}")
+            node.ty = operand.ty
+            if operand.const is not None:
+                node.const = not operand.const
+            return
+        if not (isinstance(t, T.Basic) and t.is_numeric()):
+            raise CompileError(node.pos, f"invalid operation: operator {op} not defined on "
+                                         f"{self.text(operand)} (variable of type {operand.ty})")
+        if op == "^" and not t.is_integer():
+            raise CompileError(node.pos, f"invalid operation: operator ^ not defined on {self.text(operand)}")
+        node.ty = operand.ty
+        if operand.const is not None:
+            value = {"-": lambda v: -v, "+": lambda v: v, "^": lambda v: ~v}[op](operand.const)
+            if op == "^" and t.kind == "uint":
+                value = T.wrap_int(value, t)
+            node.const = self.fit_const(value, node.ty, node.pos)
+
+    def addr_root(self, node):
+        """The local or global variable whose storage an addressable expression names."""
+        while True:
+            if node.type == "identifier":
+                return node.sym if isinstance(node.sym, Var) else None
+            if node.type == "parenthesized_expression":
+                node = node.children[0]
+            elif node.type == "selector_expression":
+                operand = node.get("operand")
+                if isinstance(operand.ty.under, T.Pointer):
+                    return None
+                node = operand
+            elif node.type == "index_expression":
+                node = node.get("operand")
+            else:
+                return None
+
+    def expr_binary_expression(self, node, scope):
+        left, right = node.get("left"), node.get("right")
+        self.expr(left, scope)
+        self.expr(right, scope)
+        self.single_value(left)
+        self.single_value(right)
+        self.check_binary_types(node, node.op, left, right)
+
+    def check_binary_types(self, node, op, left, right, compare_only=False):
+        if op in ("&&", "||"):
+            for side in (left, right):
+                if not (isinstance(side.ty.under, T.Basic) and side.ty.under.kind in ("bool", "untyped_bool")):
+                    raise CompileError(side.pos, f"invalid operation: operator {op} not defined on "
+                                                 f"{self.text(side)} (variable of type {side.ty})")
+            node.ty = self.unify(left, right, node, op)
+            if left.const is not None and right.const is not None:
+                node.const = (left.const and right.const) if op == "&&" else (left.const or right.const)
+            return
+        if op in ("<<", ">>"):
+            return self.check_shift(node, op, left, right)
+        operand_type = self.unify(left, right, node, op)
+        u = operand_type.under
+        if op in ("==", "!=", "<", "<=", ">", ">="):
+            self.check_comparable(node, op, left, right, u)
+            if node is not left and node is not right and node.type not in ("expression_case",):
+                node.ty = T.UNTYPED_BOOL
+                if left.const is not None and right.const is not None and not compare_only:
+                    node.const = _compare(op, left.const, right.const)
+            node.operand_type = operand_type
+            return
+        if not isinstance(u, T.Basic) or not (u.is_numeric() or (u.kind in ("string", "untyped_string") and op == "+")):
+            raise CompileError(node.pos, f"invalid operation: operator {op} not defined on "
+                                         f"{self.text(left)} (variable of type {left.ty})")
+        if op in ("%", "&", "|", "^", "&^") and not u.is_integer():
+            raise CompileError(node.pos, f"invalid operation: operator {op} not defined on "
+                                         f"{self.text(left)} (variable of type {left.ty})")
+        if u.kind in ("string", "untyped_string") and not (left.const is not None and right.const is not None):
+            raise Unsupported(node.pos, "string concatenation")
+        node.ty = operand_type
+        if left.const is not None and right.const is not None:
+            if op in ("/", "%") and right.const == 0:
+                raise CompileError(right.pos, "invalid operation: division by zero")
+            node.const = self.fit_const(_fold(op, left.const, right.const, u), operand_type, node.pos)
+        elif op in ("/", "%") and right.const == 0 and u.is_integer():
+            raise CompileError(right.pos, "invalid operation: division by zero")
+
+    def check_comparable(self, node, op, left, right, u):
+        if op in ("==", "!="):
+            if isinstance(u, (T.Basic, T.Pointer, T.Array, T.Struct)):
+                return
+        elif isinstance(u, T.Basic) and (u.is_numeric() or u.kind in ("string", "untyped_string")):
+            return
+        raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
+                                     f"(operator {op} not defined on {left.ty})")
+
+    def check_shift(self, node, op, left, right):
+        if not (isinstance(right.ty.under, T.Basic) and (right.ty.under.is_integer()
+                or (right.const is not None and float(right.const).is_integer()))):
+            raise CompileError(right.pos, f"invalid operation: shift count {self.text(right)} must be integer")
+        if right.const is not None:
+            if right.const < 0:
+                raise CompileError(right.pos, f"invalid operation: negative shift count {self.text(right)}")
+            right.const = int(right.const)
+            if right.ty.under.is_untyped():
+                right.ty = T.UINT
+        elif right.ty.under.is_untyped():
+            self.convert_operand(right, T.UINT)
+        lt = left.ty.under
+        if left.const is not None and lt.is_untyped():
+            if right.const is not None:
+                value = left.const
+                if isinstance(value, float):
+                    if not value.is_integer():
+                        raise CompileError(left.pos, f"invalid operation: shifted operand {self.text(left)} must be integer")
+                    value = int(value)
+                node.ty = T.UNTYPED_INT if lt.kind != "untyped_rune" else lt
+                node.const = value << right.const if op == "<<" else value >> right.const
+                return
+            # non-constant shift of an untyped constant: it takes the type of the context (int here)
+            self.convert_operand(left, T.INT)
+            lt = T.INT
+        if not (isinstance(lt, T.Basic) and lt.is_integer()):
+            raise CompileError(node.pos, f"invalid operation: shifted operand {self.text(left)} "
+                                         f"(variable of type {left.ty}) must be integer")
+        node.ty = left.ty
+        if left.const is not None and right.const is not None:
+            value = left.const << right.const if op == "<<" else left.const >> right.const
+            node.const = self.fit_const(value, node.ty, node.pos)
+
+    def unify(self, left, right, node, op):
+        lt, rt = left.ty, right.ty
+        lu, ru = lt.under, rt.under
+        l_untyped = isinstance(lu, T.Basic) and lu.is_untyped()
+        r_untyped = isinstance(ru, T.Basic) and ru.is_untyped()
+        if l_untyped and r_untyped:
+            if lu.kind == "nil" or ru.kind == "nil":
+                if lu.kind == ru.kind:
+                    raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} "
+                                                 f"{self.text(right)} (operator {op} not defined on nil)")
+                raise CompileError(node.pos, "invalid operation: mismatched types")
+            rank = ["untyped_bool", "untyped_string", "untyped_int", "untyped_rune", "untyped_float"]
+            if (lu.kind in rank[:2] or ru.kind in rank[:2]) and lu.kind != ru.kind:
+                raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
+                                             f"(mismatched types {lt} and {rt})")
+            return lt if rank.index(lu.kind) >= rank.index(ru.kind) else rt
+        if l_untyped:
+            self.convert_operand(left, rt)
+            return rt
+        if r_untyped:
+            self.convert_operand(right, lt)
+            return lt
+        if lt is not rt and not T.identical(lt, rt):
+            raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
+                                         f"(mismatched types {lt} and {rt})")
+        return lt
+
+    def expr_selector_expression(self, node, scope):
+        operand = node.get("operand")
+        name = node.get("field").text
+        if operand.type == "identifier":
+            sym = scope.lookup(operand.text)
+            if isinstance(sym, PackageSym):
+                sym.used = True
+                member = sym.members.get(name)
+                if member is None:
+                    raise CompileError(node.pos, f"undefined: {operand.text}.{name}")
+                node.sym = member
+                if isinstance(member, TypeName):
+                    node.ty, node.is_type = member.type, True
+                else:
+                    node.ty = member.sig
+                return
+        self.expr(operand, scope)
+        t = operand.ty.under
+        if isinstance(t, T.Pointer):
+            t = t.elem.under
+            node.through_pointer = True
+        else:
+            node.through_pointer = False
+        f = t.field(name) if isinstance(t, T.Struct) else None
+        if f is None:
+            raise CompileError(node.get("field").pos, f"{self.text(operand)}.{name} undefined "
+                                                      f"(type {operand.ty} has no field or method {name})")
+        node.field = f
+        node.ty = f.type
+
+    def expr_index_expression(self, node, scope):
+        operand, index = node.get("operand"), node.get("index")
+        self.expr(operand, scope)
+        self.expr(index, scope)
+        t = operand.ty.under
+        if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
+            node.through_pointer = True
+            t = t.elem.under
+        else:
+            node.through_pointer = False
+        if not isinstance(t, T.Array):
+            if isinstance(t, T.Basic) and t.kind in ("string", "untyped_string"):
+                raise Unsupported(node.pos, "string indexing")
+            raise CompileError(node.pos, f"invalid operation: cannot index {self.text(operand)} "
+                                         f"(variable of type {operand.ty})")
+        it = index.ty.under
+        if not (isinstance(it, T.Basic) and (it.is_integer() or (index.const is not None and
+                                                                  float(index.const).is_integer()))):
+            raise CompileError(index.pos, f"invalid argument: index {self.text(index)} "
+                                          f"(variable of type {index.ty}) must be integer")
+        if index.const is not None:
+            idx = int(index.const)
+            if idx < 0:
+                raise CompileError(index.pos, f"invalid argument: index {self.text(index)} "
+                                              f"(constant of type int) must not be negative")
+            if idx >= t.length:
+                raise CompileError(index.pos, f"invalid argument: index {idx} out of bounds [0:{t.length}]")
+            index.const = idx
+            if it.is_untyped():
+                index.ty = T.INT
+        elif it.is_untyped():
+            self.convert_operand(index, T.INT)
+        node.ty = t.elem
+        node.array = t
+
+    def expr_composite_literal(self, node, scope):
+        t = self.resolve_type(node.get("type"), scope)
+        node.ty = t
+        u = t.under
+        body = node.get("body")
+        elements = [c for c in body.children]
+        if isinstance(u, T.Struct):
+            keyed = [e.type == "keyed_element" for e in elements]
+            if any(keyed) and not all(keyed):
+                raise CompileError(node.pos, "mixture of field:value and value elements in struct literal")
+            node.inits = []
+            for i, e in enumerate(elements):
+                if e.type == "keyed_element":
+                    key = e.children[0].children[0]
+                    f = u.field(key.text) if key.type == "identifier" else None
+                    if f is None:
+                        raise CompileError(key.pos, f"unknown field {self.text(key)} in struct literal of type {t}")
+                    value = e.children[1].children[0]
+                else:
+                    if i >= len(u.fields):
+                        raise CompileError(e.pos, f"too many values in struct literal of type {t}")
+                    f = u.fields[i]
+                    value = e.children[0]
+                self.literal_value(value, f.type, scope)
+                node.inits.append((f.offset, f.type, value))
+            if elements and not any(keyed) and len(elements) < len(u.fields):
+                raise CompileError(body.pos, f"too few values in struct literal of type {t}")
+            return
+        if isinstance(u, T.Array):
+            node.inits = []
+            index = 0
+            for e in elements:
+                if e.type == "keyed_element":
+                    key = e.children[0].children[0]
+                    index = self.const_expr(key, scope)
+                    value = e.children[1].children[0]
+                else:
+                    value = e.children[0]
+                if index >= u.length:
+                    raise CompileError(e.pos, f"index {index} out of bounds [0:{u.length}]")
+                self.literal_value(value, u.elem, scope)
+                node.inits.append((index * u.elem.size, u.elem, value))
+                index += 1
+            return
+        raise CompileError(node.pos, f"invalid composite literal type {t}")
+
+    def literal_value(self, value, t, scope):
+        if value.type == "literal_value":
+            value.type = "composite_literal"
+            value.fields["type"] = [_TypeLeaf(t, value.pos)]
+            value.fields["body"] = [Node("literal_value", value.pos, children=value.children)]
+        self.expr(value, scope)
+        self.single_value(value)
+        self.convert_operand(value, t)
+
+    def expr_call_expression(self, node, scope):
+        fn_node = node.get("function")
+        args = node.get("arguments").children
+        if fn_node.type in ("parenthesized_type", "array_type", "pointer_type") or \
+                (fn_node.type == "parenthesized_expression" and fn_node.children[0].type in ("pointer_type",)):
+            t = self.resolve_type(fn_node.children[0] if fn_node.type.startswith("parenthesized") else fn_node, scope)
+            return self.conversion(node, t, args, scope)
+        self.expr(fn_node, scope)
+        sym = fn_node.sym
+        if getattr(fn_node, "is_type", False):
+            return self.conversion(node, fn_node.ty, args, scope)
+        if isinstance(sym, Builtin):
+            return getattr(self, f"builtin_{sym.name}")(node, args, scope)
+        if isinstance(sym, (FuncSym, RuntimeFunc)):
+            if isinstance(sym, FuncSym):
+                self.func.calls.add(sym)
+            self.func.has_calls = True
+            self.call_args(node, sym.sig, args, scope, fn_node)
+            node.callee = sym
+            results = sym.sig.results
+            node.ty = results[0] if len(results) == 1 else T.Tuple(results)
+            return
+        raise CompileError(node.pos, f"invalid operation: cannot call non-function {self.text(fn_node)}")
+
+    def call_args(self, node, sig, args, scope, fn_node):
+        if len(args) == 1 and len(sig.params) > 1:
+            self.expr(args[0], scope)
+            if isinstance(args[0].ty, T.Tuple):
+                raise Unsupported(args[0].pos, "passing multiple results as arguments")
+        if len(args) != len(sig.params):
+            for a in args:
+                self.expr(a, scope)
+            which = "not enough" if len(args) < len(sig.params) else "too many"
+            have = "(" + ", ".join(self.type_desc(a) for a in args) + ")"
+            raise CompileError(node.get("arguments").pos if len(args) < len(sig.params) else args[len(sig.params)].pos,
+                               f"{which} arguments in call to {self.text(fn_node)}\n\thave {have}\n\twant "
+                               f"{T.Tuple(sig.params)}")
+        for a, t in zip(args, sig.params):
+            self.expr(a, scope)
+            self.single_value(a)
+            self.convert_operand(a, t)
+
+    def conversion(self, node, t, args, scope):
+        if len(args) != 1:
+            raise CompileError(node.pos, f"wrong number of arguments in conversion to {t}")
+        arg = args[0]
+        self.expr(arg, scope)
+        self.single_value(arg)
+        node.ty = t
+        node.conversion = True
+        src, dst = arg.ty.under, t.under
+        if arg.const is not None and isinstance(dst, T.Basic) and dst.kind != "string":
+            node.const = self.convert_const(arg.const, arg.ty, t, arg.pos, conversion=True)
+            return
+        ok = (isinstance(src, T.Basic) and isinstance(dst, T.Basic) and src.is_numeric() and dst.is_numeric()) \
+            or T.identical(src, dst) or (isinstance(src, T.Pointer) and isinstance(dst, T.Pointer)
+                                         and T.identical(src.elem.under, dst.elem.under))
+        if not ok:
+            raise CompileError(arg.pos, f"cannot convert {self.text(arg)} (variable of type {arg.ty}) to type {t}")
+        if isinstance(src, T.Basic) and src.is_untyped():
+            self.convert_operand(arg, T.DEFAULT_TYPE.get(src.kind, src))
+
+    def builtin_println(self, node, args, scope):
+        self.func.has_calls = True
+        for a in args:
+            self.expr(a, scope)
+            self.single_value(a)
+            if a.ty is T.UNTYPED_NIL:
+                raise CompileError(a.pos, "use of untyped nil in argument to built-in println")
+            if isinstance(a.ty.under, T.Basic) and a.ty.under.is_untyped():
+                self.convert_operand(a, T.DEFAULT_TYPE[a.ty.under.kind])
+            if isinstance(a.ty.under, (T.Array, T.Struct)):
+                raise CompileError(a.pos, f"illegal types for operand: print\n\t{a.ty}")
+        node.ty = T.Tuple([])
+        node.builtin = "println"
+
+    def builtin_print(self, node, args, scope):
+        self.builtin_println(node, args, scope)
+        node.builtin = "print"
+
+    def builtin_len(self, node, args, scope):
+        if len(args) != 1:
+            raise CompileError(node.pos, "wrong number of arguments to len")
+        self.expr(args[0], scope)
+        t = args[0].ty.under
+        if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
+            t = t.elem.under
+        if isinstance(t, T.Array):
+            node.ty, node.const = T.INT, t.length
+        elif isinstance(t, T.Basic) and t.kind in ("string", "untyped_string") and args[0].const is not None:
+            node.ty, node.const = T.INT, len(args[0].const.encode())
+        else:
+            raise CompileError(args[0].pos, f"invalid argument: {self.text(args[0])} (variable of type "
+                                            f"{args[0].ty}) for len")
+        node.builtin = "len"
+
+    builtin_cap = builtin_len
+
+    def builtin_new(self, node, args, scope):
+        if len(args) != 1:
+            raise CompileError(node.pos, "wrong number of arguments to new")
+        t = self.resolve_type(_as_type_node(args[0]), scope)
+        node.ty = T.Pointer(t)
+        node.builtin = "new"
+        obj = Var(f"new({t})", t, "local", node.pos, self.func)
+        obj.is_new = True
+        obj.addr_taken = True
+        obj.used = True
+        obj.loop_depth = self.loop_depth
+        self.func.news.append(obj)
+        node.new_var = obj
+
+    def builtin_panic(self, node, args, scope):
+        if len(args) != 1:
+            raise CompileError(node.pos, "wrong number of arguments to panic")
+        self.func.has_calls = True
+        a = args[0]
+        self.expr(a, scope)
+        self.single_value(a)
+        if isinstance(a.ty.under, T.Basic) and a.ty.under.is_untyped():
+            if a.ty.under.kind == "nil":
+                raise Unsupported(a.pos, "panic(nil)")
+            self.convert_operand(a, T.DEFAULT_TYPE[a.ty.under.kind])
+        if not (isinstance(a.ty.under, T.Basic)):
+            raise Unsupported(a.pos, f"panic with a value of type {a.ty}")
+        node.ty = T.Tuple([])
+        node.builtin = "panic"
+
+    # ---- constants and assignability
+
+    def convert_operand(self, node, target):
+        """Give an untyped operand the type `target`, or check assignability."""
+        src = node.ty
+        if src is None or target is None:
+            return
+        su = src.under
+        if isinstance(su, T.Basic) and su.is_untyped():
+            if su.kind == "nil":
+                if isinstance(target.under, T.Pointer):
+                    node.ty = target
+                    node.const = None
+                    node.is_nil = True
+                    return
+                raise CompileError(node.pos, f"cannot use nil as {target} value in assignment")
+            if node.const is not None:
+                node.const = self.convert_const(node.const, src, target, node.pos)
+            elif not self._untyped_compatible(su, target.under):
+                raise CompileError(node.pos, f"cannot use {self.text(node)} (untyped {su.kind[8:]} value) "
+                                             f"as {target} value")
+            node.ty = target
+            return
+        self.assignable(src, target, node.pos, node)
+
+    def _untyped_compatible(self, su, tu):
+        if not isinstance(tu, T.Basic):
+            return False
+        if su.kind == "untyped_bool":
+            return tu.kind == "bool"
+        return tu.is_numeric()
+
+    def assignable(self, src, target, pos, node):
+        if src is target or T.identical(src, target):
+            return
+        if (not isinstance(src, T.Named) or not isinstance(target, T.Named)) and \
+                T.identical(src.under, target.under) and not isinstance(src.under, T.Basic):
+            return
+        what = self.text(node) if node is not None else "value"
+        raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {target} value in assignment")
+
+    def convert_const(self, value, src, target, pos, conversion=False):
+        tu = target.under
+        if not isinstance(tu, T.Basic):
+            raise CompileError(pos, f"cannot convert {_const_text(value)} (untyped constant) to type {target}")
+        if tu.kind == "bool" or tu.kind == "untyped_bool":
+            if not isinstance(value, bool):
+                raise CompileError(pos, f"cannot convert {_const_text(value)} (untyped {src.under.kind[8:] if src.under.is_untyped() else src} constant) to type {target}")
+            return value
+        if isinstance(value, bool) or isinstance(value, str):
+            if tu.kind in ("string", "untyped_string") and isinstance(value, str):
+                return value
+            kind = "bool" if isinstance(value, bool) else "string"
+            raise CompileError(pos, f"cannot use {_const_text(value)} (untyped {kind} constant) as {target} value in assignment"
+                               if not conversion else f"cannot convert {_const_text(value)} (untyped {kind} constant) to type {target}")
+        if tu.kind == "string":
+            raise Unsupported(pos, "conversion of integers to strings")
+        if tu.is_integer():
+            if isinstance(value, float):
+                if not value.is_integer():
+                    if conversion and not src.under.is_untyped():
+                        return T.wrap_int(int(value), tu)
+                    raise CompileError(pos, f"cannot use {_const_text(value)} (untyped float constant) as {target} value in assignment (truncated)"
+                                       if not conversion else f"cannot convert {_const_text(value)} (untyped float constant) to type {target} (truncated)")
+                value = int(value)
+            if conversion and not src.under.is_untyped():
+                return T.wrap_int(value, tu)
+            return self.fit_const(value, target, pos)
+        return float(value)
+
+    def fit_const(self, value, t, pos):
+        u = t.under
+        if isinstance(u, T.Basic) and u.kind in ("int", "uint") and not isinstance(value, bool):
+            lo, hi = T.int_range(u)
+            if not lo <= value <= hi:
+                raise CompileError(pos, f"cannot use {value} (untyped int constant {value}) as {t} value in "
+                                        f"assignment (overflows)" if False else f"constant {value} overflows {t}")
+        if isinstance(u, T.Basic) and u.kind == "float" and isinstance(value, int):
+            value = float(value)
+        return value
+
+
+class _TypeLeaf(Node):
+    """A type already resolved, standing where a type expression was."""
+
+    def __init__(self, t, pos):
+        super().__init__("resolved_type", pos)
+        self.resolved = t
+
+
+def _resolved_type(self, node, scope, _orig=Checker.resolve_type):
+    if node.type == "resolved_type":
+        return node.resolved
+    return _orig(self, node, scope)
+
+
+Checker.resolve_type = _resolved_type
+
+
+def _as_type_node(node: Node) -> Node:
+    if node.type == "identifier":
+        return Node("type_identifier", node.pos, node.text)
+    if node.type == "unary_expression" and node.op == "*":
+        return Node("pointer_type", node.pos, children=[_as_type_node(node.get("operand"))])
+    if node.type == "selector_expression":
+        return Node("qualified_type", node.pos, fields={"package": [node.get("operand")],
+                                                         "name": [node.get("field")]})
+    return node
+
+
+def _clone(node: Node) -> Node:
+    copy = Node(node.type, node.pos, node.text, node.op)
+    copy.children = [_clone(c) for c in node.children]
+    mapping = {id(o): c for o, c in zip(node.children, copy.children)}
+    copy.fields = {k: [mapping.get(id(v), v) for v in vs] for k, vs in node.fields.items()}
+    return copy
+
+
+def _legacy_octal(text: str) -> bool:
+    return len(text) > 1 and text[0] == "0" and text[1].isdigit()
+
+
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
+            "\\": "\\", "'": "'", '"': '"'}
+
+
+def _unescape(raw: str, pos) -> str:
+    out, i = [], 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch != "\\":
+            out.append(ch)
+            i += 1
+            continue
+        nxt = raw[i + 1]
+        if nxt in _ESCAPES:
+            out.append(_ESCAPES[nxt])
+            i += 2
+        elif nxt == "x":
+            out.append(chr(int(raw[i + 2:i + 4], 16)))
+            i += 4
+        elif nxt == "u":
+            out.append(chr(int(raw[i + 2:i + 6], 16)))
+            i += 6
+        elif nxt == "U":
+            out.append(chr(int(raw[i + 2:i + 10], 16)))
+            i += 10
+        elif nxt in "01234567":
+            out.append(chr(int(raw[i + 1:i + 4], 8)))
+            i += 4
+        else:
+            raise CompileError(pos, "unknown escape sequence")
+    return "".join(out)
+
+
+def _const_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value + '"'
+    return str(value)
+
+
+def _compare(op, a, b):
+    return {"==": a == b, "!=": a != b, "<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b}[op]
+
+
+def _fold(op, a, b, t):
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "/":
+        if t.is_integer() and isinstance(a, int) and isinstance(b, int):
+            q = abs(a) // abs(b)
+            return q if (a >= 0) == (b >= 0) else -q
+        return a / b
+    if op == "%":
+        r = abs(a) % abs(b)
+        return r if a >= 0 else -r
+    if op == "&":
+        return a & b
+    if op == "|":
+        return a | b
+    if op == "^":
+        return a ^ b
+    if op == "&^":
+        return a & ~b
+    raise ValueError(op)
+
+
+def check_program(source: SourceFile) -> Program:
+    return Checker(source).check()

@@ -1,0 +1,1230 @@
+"""codegen: checked Go functions -> Python blocks over real stack memory.
+
+Go counterpart: cmd/compile's SSA back end and obj6.go's prologue, in
+spirit.  Each Go function becomes a handful of Python functions ("blocks").
+A block starts at a pc, runs straight-line Go code, and returns the pc of
+the next block.  Blocks are split only where Go has a safepoint: at every
+call (and at control flow that a call makes necessary).  Code without calls
+(loops over arrays, arithmetic, ifs) stays native Python inside one block.
+
+Registers and memory:
+
+* `g.sp`, `g.bp`: the SP and BP registers of the running goroutine;
+  `g.stackguard0` the guard the prologue compares with.
+* Every Go variable lives in memory.  A block re-derives its frame from
+  `g.sp` on entry (`s0 = sp - g.base`, the byte offset of SP in the current
+  stack's buffer) and indexes the stack's memoryviews (`q` for 8-byte words,
+  `B` for bytes, ...).  Nothing in a host variable survives a block, so a
+  stack copy at a call sees every value in memory.
+* A call stores the arguments at SP+0..., pushes the return pc at SP-8 and
+  returns the callee's entry pc.  The callee's entry block runs the prologue
+  check for its frame-size class, allocates its frame, saves BP and links
+  it.  A return pops the frame and returns the pc found in stack memory.
+
+Code is generated twice per function: the first pass learns the frame size
+(locals and temporaries are allocated as code is generated); the second
+pass emits code with the final offsets of parameters, which sit above the
+frame.  Block and function addresses are written as `@B3@` / `@F:main.f@`
+tokens and filled in by link.py.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from ..errors import Unsupported
+from ..profiles import PTR_SIZE, Profile
+from . import types as T
+from .check import Builtin, FuncSym, RuntimeFunc, Var
+from .parse import Node
+
+VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
+# memoryview format -> the host name of the current stack's view of that format
+VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
+              "b": "i8", "B": "u8", "d": "f64"}
+BLOCK_PROLOGUE = "sp = g.sp; s0 = sp - g.base; i = s0 >> 3"
+LOOP_CHECK_EVERY = 1 << 16
+
+
+@dataclass
+class Loc:
+    """Where a value lives: sp-relative, absolute (global), or through a pointer."""
+
+    space: str                       # "sp", "glob", "mem"
+    off: int = 0
+    base: str = ""                   # "mem": python expression of the base address
+    terms: list = field(default_factory=list)   # [(python expr, byte multiplier)]
+
+    def plus(self, off=0, term=None):
+        terms = list(self.terms) + ([term] if term else [])
+        return Loc(self.space, self.off + off, self.base, terms)
+
+
+@dataclass
+class CallSiteCode:
+    block: int
+    line: int
+    live_ptrs: tuple
+    callee: str
+
+
+@dataclass
+class Block:
+    index: int
+    lines: list = field(default_factory=list)      # (indent, text, go line)
+    closed: bool = False
+
+
+@dataclass
+class FuncCode:
+    name: str
+    fn: FuncSym
+    blocks: list
+    callsites: list
+    frame_size: int
+    out_size: int
+    args_size: int
+    params_size: int
+    arg_ptrs: list
+    param_words: list
+    nosplit: bool
+    leaf: bool
+    local_ptrs: list
+    max_call_depth_bytes: int = 0
+
+
+@dataclass
+class LoopCtx:
+    label: str
+    kind: str                # "for" or "switch"
+    native: bool
+    python_depth: int        # python loop nesting at the loop (native loops)
+    break_block: int = -1
+    continue_block: int = -1
+    post: object = None      # the post statement (for continue in native loops)
+
+
+class ParamLayout:
+    """Offsets of params and results from argp (ABI0: all on the stack)."""
+
+    def __init__(self, sig: T.Signature):
+        offset = 0
+        self.params = []
+        for t in sig.params:
+            offset = T.align_up(offset, t.align)
+            self.params.append(offset)
+            offset += t.size
+        self.params_size = T.align_up(offset, PTR_SIZE)
+        offset = self.params_size
+        self.results = []
+        for t in sig.results:
+            offset = T.align_up(offset, t.align)
+            self.results.append(offset)
+            offset += t.size
+        self.args_size = T.align_up(offset, PTR_SIZE)
+
+
+class FuncGen:
+    def __init__(self, ctx, fn: FuncSym, frame_size: int | None):
+        self.ctx = ctx
+        self.fn = fn
+        self.profile: Profile = ctx.profile
+        self.layout = ParamLayout(fn.sig)
+        self.final_frame = frame_size
+        self.out_size = self._outgoing_size()
+        self.locals_top = self.out_size
+        self.blocks: list[Block] = []
+        self.callsites: list[CallSiteCode] = []
+        self.scopes: list[list] = [[]]          # live pointer slots per scope
+        self.ptr_temps: list[int] = []
+        self.all_ptrs: list[int] = []
+        self.loops: list[LoopCtx] = []
+        self.labels: dict = {}
+        self.indent = 1
+        self.python_loops = 0
+        self.line = fn.decl.pos.line
+        self.tmp_counter = 0
+        self.var_loc: dict = {}
+        self.nosplit = "go:nosplit" in fn.directives
+        self.leaf = not fn.has_calls
+        self.cur: Block = None
+
+    # ------------------------------------------------------------ frame
+
+    def _outgoing_size(self) -> int:
+        size = 0
+        for callee in self.fn.calls:
+            size = max(size, ParamLayout(callee.sig).args_size)
+        return size
+
+    @property
+    def frame_size(self) -> int:
+        if self.final_frame is not None:
+            return self.final_frame
+        return 0
+
+    def computed_frame_size(self) -> int:
+        body = T.align_up(self.locals_top, PTR_SIZE)
+        if body == 0 and self.leaf:
+            return 0
+        return body + PTR_SIZE      # + saved BP
+
+    def alloc(self, t: T.Type, pointer_live=True) -> int:
+        """Reserve frame space for a value of type t; return its sp offset."""
+        self.locals_top = T.align_up(self.locals_top, max(t.align, 1))
+        offset = self.locals_top
+        self.locals_top += max(t.size, 0)
+        ptrs = [offset + p for p in t.ptr_offsets()]
+        self.all_ptrs.extend(ptrs)
+        return offset
+
+    def alloc_temp(self, t: T.Type) -> int:
+        offset = self.alloc(t)
+        self.ptr_temps.extend(offset + p for p in t.ptr_offsets())
+        return offset
+
+    def declare_var(self, v: Var):
+        """Give a local its home: a frame slot, or a slot holding its heap address."""
+        if v.escapes:
+            offset = self.alloc(T.Pointer(v.type))
+            self.var_loc[v] = ("heap", offset)
+            self.scopes[-1].append(offset)
+        else:
+            offset = self.alloc(v.type)
+            self.var_loc[v] = ("stack", offset)
+            self.scopes[-1].extend(offset + p for p in v.type.ptr_offsets())
+        return self.var_loc[v]
+
+    def arg_offset(self, index: int, result=False) -> int:
+        base = self.frame_size + PTR_SIZE
+        table = self.layout.results if result else self.layout.params
+        return base + table[index]
+
+    def live_ptrs(self) -> tuple:
+        live = set(self.ptr_temps)
+        for scope in self.scopes:
+            live.update(scope)
+        return tuple(sorted(live))
+
+    # ------------------------------------------------------------ blocks and lines
+
+    def new_block(self) -> Block:
+        block = Block(len(self.blocks))
+        self.blocks.append(block)
+        return block
+
+    def start(self, block: Block):
+        self.cur = block
+        self.indent = 1
+        if block.index != 0:
+            self.emit(BLOCK_PROLOGUE)
+
+    def emit(self, text: str):
+        self.cur.lines.append((self.indent, text, self.line))
+
+    def jump(self, block: Block):
+        self.emit(f"return @B{block.index}@")
+
+    def tmp(self) -> str:
+        self.tmp_counter += 1
+        return f"_t{self.tmp_counter}"
+
+    @contextmanager
+    def nested(self):
+        self.indent += 1
+        try:
+            yield
+        finally:
+            self.indent -= 1
+
+    @contextmanager
+    def capture(self):
+        """Collect the lines emitted inside, instead of adding them to the block."""
+        saved = self.cur.lines
+        self.cur.lines = []
+        box = []
+        try:
+            yield box
+        finally:
+            box.extend(self.cur.lines)
+            self.cur.lines = saved
+
+    def replay(self, lines, extra_indent=0):
+        for indent, text, line in lines:
+            self.cur.lines.append((indent + extra_indent, text, line))
+
+    # ------------------------------------------------------------ function
+
+    def generate(self) -> FuncCode:
+        entry = self.new_block()
+        self.start(entry)
+        self.prologue()
+        self.enter_params()
+        body = self.fn.decl.get("body")
+        self.block_stmts(body)
+        if not self.cur.closed:
+            self.line = self._closing_line()
+            self.epilogue()
+        frame = self.computed_frame_size()
+        return FuncCode(
+            name=self.fn.qualname, fn=self.fn, blocks=self.blocks, callsites=self.callsites,
+            frame_size=frame, out_size=self.out_size, args_size=self.layout.args_size,
+            params_size=self.layout.params_size, arg_ptrs=self._arg_ptrs(),
+            param_words=[max(1, t.size // PTR_SIZE) if t.size else 0 for t in self.fn.sig.params],
+            nosplit=self.is_nosplit(frame), leaf=self.leaf, local_ptrs=sorted(set(self.all_ptrs)))
+
+    def _closing_line(self):
+        return self.ctx.closing_line(self.fn)
+
+    def _arg_ptrs(self):
+        ptrs = []
+        for t, off in zip(self.fn.sig.params, self.layout.params):
+            ptrs.extend(off + p for p in t.ptr_offsets())
+        return ptrs
+
+    def is_nosplit(self, frame: int) -> bool:
+        if self.nosplit:
+            return True
+        # amd64: small leaf functions are marked NOSPLIT automatically (obj6.go).
+        return self.leaf and frame - (PTR_SIZE if frame else 0) < self.profile.stack_small
+
+    def prologue(self):
+        """Entry block: the stack check, frame allocation, BP save and frame zeroing."""
+        self.line = self.fn.decl.pos.line
+        frame = self.frame_size
+        self.emit("sp = g.sp")
+        if self.ctx.forcemove:
+            self.emit("if g.forcemove: sp = FORCEMOVE(g, @ENTRY@)")
+        if not self.is_nosplit(frame):
+            self.emit_stack_check(frame)
+        if frame:
+            self.emit(f"sp -= {frame}")
+            self.emit("g.sp = sp")
+            self.emit("s0 = sp - g.base; i = s0 >> 3")
+            self.emit(f"q[i + {(frame - 8) // 8}] = g.bp")
+            self.emit(f"g.bp = sp + {frame - 8}")
+            zero = frame - PTR_SIZE - self.out_size
+            if zero > 0 and self.final_frame is not None and self.ctx.frame_needs_zeroing(self.fn):
+                self.emit(f"u8[s0 + {self.out_size}:s0 + {frame - 8}] = Z{zero}")
+                self.ctx.zeros.add(zero)
+        else:
+            self.emit("s0 = sp - g.base; i = s0 >> 3")
+        for k, v in enumerate(self.fn.results):
+            t = v.type
+            self.zero(Loc("sp", self.arg_offset(k, result=True)), t)
+
+    def emit_stack_check(self, frame: int):
+        """The three prologue forms by frame size (Go's obj6.go stacksplit)."""
+        p = self.profile
+        small = p.stack_small
+        if frame <= small:
+            cond = "sp <= g.stackguard0"
+        elif frame <= p.stack_big:
+            cond = f"sp - {frame - small} <= g.stackguard0"
+        elif p.huge_frame_carry_check:
+            cond = f"sp < {frame - small} or sp - {frame - small} <= g.stackguard0"
+        else:
+            cond = (f"g.stackguard0 == STACK_PREEMPT or "
+                    f"sp + {p.stack_guard} - g.stackguard0 <= {frame + p.stack_guard - small}")
+        self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@)")
+
+    def enter_params(self):
+        for k, v in enumerate(self.fn.params):
+            if v.escapes:
+                kind, slot = self.declare_var(v)
+                self.emit(f"_h = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+                self.emit(f"MOVE(_h, sp + {self.arg_offset(k)}, {v.type.size})")
+                self.emit(f"q[i + {slot // 8}] = _h")
+            else:
+                self.var_loc[v] = ("arg", k)
+        for k, v in enumerate(self.fn.results):
+            if v.escapes:
+                kind, slot = self.declare_var(v)
+                self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+            else:
+                self.var_loc[v] = ("result", k)
+
+    def epilogue(self):
+        """Copy escaped named results home, pop the frame, return through memory."""
+        for k, v in enumerate(self.fn.results):
+            if v.escapes:
+                self.copy(Loc("sp", self.arg_offset(k, result=True)), self.var_location(v), v.type)
+        frame = self.frame_size
+        if frame:
+            self.emit(f"g.bp = q[i + {(frame - 8) // 8}]")
+        self.emit(f"g.sp = sp + {frame + 8}")
+        self.emit(f"return q[i + {frame // 8}]")
+
+    # ------------------------------------------------------------ statements
+
+    def block_stmts(self, node: Node):
+        stmts = node.children[0].children if node.children and node.children[0].type == "statement_list" \
+            else node.children
+        self.scopes.append([])
+        for s in stmts:
+            if self.cur.closed:
+                self.start(self.new_block())     # unreachable code after return/jump
+            self.stmt(s)
+        self.scopes.pop()
+
+    def stmt(self, node: Node):
+        self.line = node.pos.line
+        native = self.ctx.nativable(node)
+        if not native and node.type in ("if_statement", "for_statement",
+                                        "expression_switch_statement", "labeled_statement"):
+            getattr(self, f"cfg_{node.type}")(node)
+            return
+        getattr(self, f"stmt_{node.type}")(node)
+
+    def stmt_empty_statement(self, node):
+        pass
+
+    def stmt_block(self, node):
+        self.block_stmts(node)
+
+    def stmt_statement_list(self, node):
+        for s in node.children:
+            self.stmt(s)
+
+    def stmt_expression_statement(self, node):
+        expr = node.children[0]
+        if getattr(expr, "builtin", None) or isinstance(getattr(expr, "callee", None), RuntimeFunc):
+            self.builtin_call(expr, want_value=False)
+        else:
+            self.call(expr)
+
+    def stmt_var_declaration(self, node):
+        for spec in node.children:
+            specs = spec.children if spec.type == "var_spec_list" else [spec]
+            for s in specs:
+                if s.type != "var_spec":
+                    continue
+                value = s.get("value")
+                values = value.children if value is not None else []
+                self.define(s.targets, values)
+
+    def stmt_short_var_declaration(self, node):
+        values = node.get("right").children
+        lefts = node.get("left").children
+        fresh = [v for n, v in zip(lefts, node.targets) if n.sym is v and v not in self.var_loc]
+        self.define(node.targets, values, fresh=set(fresh))
+
+    def define(self, targets, values, fresh=None):
+        """var / := : evaluate the values, then give new variables their homes."""
+        if fresh is None:
+            fresh = set(targets)
+        if not values:
+            for v in targets:
+                self.declare_and_zero(v)
+            return
+        if len(values) == 1 and len(targets) > 1:
+            results = self.call(values[0])
+            for v, loc, t in zip(targets, results, values[0].ty.types):
+                if v in fresh:
+                    self.declare_and_zero(v, zero=False)
+                if v.name != "_":
+                    self.copy(self.var_location(v), loc, t)
+            return
+        staged = self.stage_values(values, [v.type for v in targets])
+        for v, (kind, val), value in zip(targets, staged, values):
+            if v in fresh:
+                self.declare_and_zero(v, zero=False)
+            if v.name == "_":
+                continue
+            self.store_staged(self.var_location(v), v.type, kind, val)
+
+    def declare_and_zero(self, v: Var, zero=True):
+        if v.name == "_" and not v.escapes:
+            return
+        kind, slot = self.declare_var(v)
+        if kind == "heap":
+            self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+        elif zero:
+            self.zero(Loc("sp", slot), v.type)
+
+    def stage_values(self, values, types):
+        """Evaluate right-hand sides first (Go's two-phase assignment)."""
+        staged = []
+        for k, (value, t) in enumerate(zip(values, types)):
+            later_calls = any(self.ctx.has_call(v) for v in values[k + 1:])
+            if t is not None and not t.is_scalar():
+                addr = self.agg_addr(value)
+                if later_calls or len(values) > 1:
+                    tmp = self.alloc_temp(t)
+                    self.copy_addr(f"(sp + {tmp})", addr, t.size)
+                    addr = f"(sp + {tmp})"
+                staged.append(("agg", addr))
+                continue
+            expr = self.value(value, t)
+            if later_calls:
+                expr = self.spill(expr, t or value.ty)
+            elif len(values) > 1:
+                name = self.tmp()
+                self.emit(f"{name} = {expr}")
+                expr = name
+            staged.append(("val", expr))
+        return staged
+
+    def store_staged(self, loc, t, kind, val):
+        if kind == "agg":
+            self.copy_addr(self.addr_of_loc(loc), val, t.size)
+        else:
+            self.store(loc, t, val)
+
+    def stmt_assignment_statement(self, node):
+        lefts = node.get("left").children
+        values = node.get("right").children
+        if node.op != "=":
+            self.op_assign(lefts[0], node.op[:-1], values[0], node)
+            return
+        if len(values) == 1 and len(lefts) > 1:
+            results = self.call(values[0])
+            temps = []
+            for loc, t in zip(results, values[0].ty.types):
+                tmp = self.alloc_temp(t)
+                self.copy(Loc("sp", tmp), loc, t)
+                temps.append(Loc("sp", tmp))
+            for left, loc, t in zip(lefts, temps, values[0].ty.types):
+                if left.ty is not None:
+                    self.copy(self.lvalue(left), loc, t)
+            return
+        staged = self.stage_values(values, [l.ty for l in lefts])
+        for left, (kind, val) in zip(lefts, staged):
+            if left.ty is None:
+                continue
+            self.store_staged(self.lvalue(left), left.ty, kind, val)
+
+    def op_assign(self, left, op, value, node):
+        loc = self.stable(self.lvalue(left))
+        rhs = self.value(value, left.ty)
+        if self.ctx.has_call(value):
+            loc = self.stable(self.lvalue(left))
+        current = self.load(loc, left.ty)
+        self.store(loc, left.ty, self.arith(op, current, rhs, left.ty, value))
+
+    def stable(self, loc: Loc) -> Loc:
+        """Pin dynamic parts of a location in host temps (evaluated once)."""
+        if loc.space == "mem" and not loc.base.isidentifier():
+            name = self.tmp()
+            self.emit(f"{name} = {loc.base}")
+            loc = Loc("mem", loc.off, name, loc.terms)
+        return loc
+
+    def stmt_inc_statement(self, node):
+        target = node.children[0]
+        loc = self.stable(self.lvalue(target))
+        t = target.ty
+        one = "1.0" if t.under.is_float() else "1"
+        op = "+" if node.op == "++" else "-"
+        self.store(loc, t, self.wrap(f"{self.load(loc, t)} {op} {one}", t))
+
+    stmt_dec_statement = stmt_inc_statement
+
+    def stmt_return_statement(self, node):
+        values = node.children[0].children if node.children else []
+        fn = self.fn
+        if len(values) == 1 and len(fn.results) > 1:
+            results = self.call(values[0])
+            for k, (loc, t) in enumerate(zip(results, values[0].ty.types)):
+                self.copy(Loc("sp", self.arg_offset(k, result=True)), loc, t)
+        elif values:
+            staged = self.stage_values(values, fn.sig.results)
+            for k, ((kind, val), t) in enumerate(zip(staged, fn.sig.results)):
+                target = self.result_location(k)
+                self.store_staged(target, t, kind, val)
+        self.epilogue()
+        if self.indent == 1:
+            self.cur.closed = True
+
+    def result_location(self, k):
+        v = self.fn.results[k]
+        if v.escapes:
+            return self.var_location(v)
+        return Loc("sp", self.arg_offset(k, result=True))
+
+    # ---- native structured statements
+
+    def stmt_if_statement(self, node):
+        self.scopes.append([])
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"))
+        cond = self.value(node.get("condition"), T.BOOL)
+        self.emit(f"if {cond}:")
+        with self.nested():
+            self.emit("pass")
+            self.block_stmts(node.get("consequence"))
+        alt = node.get("alternative")
+        if alt is not None:
+            self.emit("else:")
+            with self.nested():
+                self.emit("pass")
+                if alt.type == "block":
+                    self.block_stmts(alt)
+                else:
+                    self.stmt(alt)
+        self.scopes.pop()
+
+    def stmt_for_statement(self, node):
+        self.scopes.append([])
+        clause = node.clause
+        if clause is not None and clause.get("initializer") is not None:
+            self.stmt(clause.get("initializer"))
+        post = clause.get("update") if clause is not None else None
+        label = getattr(node, "label", "")
+        self.loops.append(LoopCtx(label, "for", True, self.python_loops + 1, post=post))
+        self.emit("while True:")
+        self.python_loops += 1
+        with self.nested():
+            self.emit("_k += 1")
+            self.emit(f"if _k >= {LOOP_CHECK_EVERY}: _k = LOOPCHECK(g, _k)")
+            if node.cond is not None:
+                self.line = node.cond.pos.line
+                cond = self.value(node.cond, T.BOOL)
+                self.emit(f"if not ({cond}): break")
+            self.block_stmts(node.get("body"))
+            if post is not None:
+                self.stmt(post)
+        self.python_loops -= 1
+        self.loops.pop()
+        self.scopes.pop()
+
+    def stmt_expression_switch_statement(self, node):
+        self.scopes.append([])
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"))
+        tag_node = node.get("value")
+        tag = None
+        if tag_node is not None:
+            tag = self.tmp()
+            self.emit(f"{tag} = {self.value(tag_node)}")
+        cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
+        first = True
+        self.loops.append(LoopCtx(getattr(node, "label", ""), "switch", True, self.python_loops))
+        for case in cases:
+            if case.type == "default_case":
+                continue
+            conds = []
+            for value in case.get("value").children:
+                conds.append(self.case_cond(tag, tag_node, value))
+            self.emit(f"{'if' if first else 'elif'} {' or '.join(conds)}:")
+            first = False
+            with self.nested():
+                self.emit("pass")
+                self.case_body(case)
+        default = next((c for c in cases if c.type == "default_case"), None)
+        if default is not None:
+            if first:
+                self.emit("if True:")
+            else:
+                self.emit("else:")
+            with self.nested():
+                self.emit("pass")
+                self.case_body(default)
+        self.loops.pop()
+        self.scopes.pop()
+
+    def case_cond(self, tag, tag_node, value):
+        if tag is None:
+            return f"({self.value(value, T.BOOL)})"
+        t = tag_node.ty
+        v = self.value(value, t)
+        if t.is_scalar():
+            return f"({tag} == {v})"
+        return f"RD({tag}, {t.size}) == RD({v}, {t.size})"
+
+    def case_body(self, case):
+        self.scopes.append([])
+        for s in case.children:
+            if s.type == "statement_list":
+                for st in s.children:
+                    self.stmt(st)
+        self.scopes.pop()
+
+    def stmt_labeled_statement(self, node):
+        inner = [c for c in node.children if c.type != "label_name"]
+        for s in inner:
+            s.label = node.get("label").text
+            self.stmt(s)
+
+    def stmt_break_statement(self, node):
+        target = self.branch_target(node, "break")
+        if target.native:
+            self.emit("break")
+        else:
+            self.emit(f"return @B{target.break_block}@")
+            self.mark_closed()
+
+    def stmt_continue_statement(self, node):
+        target = self.branch_target(node, "continue")
+        if target.native:
+            if target.post is not None:
+                self.stmt(target.post)
+            self.emit("continue")
+        else:
+            self.emit(f"return @B{target.continue_block}@")
+            self.mark_closed()
+
+    def stmt_fallthrough_statement(self, node):
+        target = self.loops[-1]
+        self.emit(f"return @B{target.fallthrough_block}@")
+        self.mark_closed()
+
+    def mark_closed(self):
+        if self.indent == 1:
+            self.cur.closed = True
+
+    def branch_target(self, node, kind) -> LoopCtx:
+        label = node.children[0].text if node.children else None
+        for ctx in reversed(self.loops):
+            if label is not None:
+                if ctx.label == label:
+                    return ctx
+            elif kind == "break" or ctx.kind == "for":
+                return ctx
+        raise Unsupported(node.pos, f"{kind} outside a loop")
+
+    # ---- control flow lowered to blocks (statements that contain calls)
+
+    def cfg_labeled_statement(self, node):
+        self.stmt_labeled_statement(node)
+
+    def cfg_if_statement(self, node):
+        self.scopes.append([])
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"))
+        cond = self.value(node.get("condition"), T.BOOL)
+        alt = node.get("alternative")
+        else_block = self.new_block()
+        join = self.new_block()
+        self.emit(f"if not ({cond}): return @B{else_block.index}@")
+        self.block_stmts(node.get("consequence"))
+        if not self.cur.closed:
+            self.jump(join)
+        self.start(else_block)
+        if alt is not None:
+            if alt.type == "block":
+                self.block_stmts(alt)
+            else:
+                self.stmt(alt)
+        if not self.cur.closed:
+            self.jump(join)
+        self.start(join)
+        self.scopes.pop()
+
+    def cfg_for_statement(self, node):
+        self.scopes.append([])
+        clause = node.clause
+        if clause is not None and clause.get("initializer") is not None:
+            self.stmt(clause.get("initializer"))
+        post = clause.get("update") if clause is not None else None
+        head, post_block, exit_block = self.new_block(), self.new_block(), self.new_block()
+        self.jump(head)
+        self.start(head)
+        if node.cond is not None:
+            self.line = node.cond.pos.line
+            cond = self.value(node.cond, T.BOOL)
+            self.emit(f"if not ({cond}): return @B{exit_block.index}@")
+        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
+                      break_block=exit_block.index, continue_block=post_block.index)
+        self.loops.append(ctx)
+        saved_loops, self.python_loops = self.python_loops, 0
+        self.block_stmts(node.get("body"))
+        self.python_loops = saved_loops
+        self.loops.pop()
+        if not self.cur.closed:
+            self.jump(post_block)
+        self.start(post_block)
+        if post is not None:
+            self.stmt(post)
+        self.jump(head)
+        self.start(exit_block)
+        self.scopes.pop()
+
+    def cfg_expression_switch_statement(self, node):
+        self.scopes.append([])
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"))
+        tag_node = node.get("value")
+        tag = None
+        if tag_node is not None:
+            t = tag_node.ty
+            tmp = self.alloc_temp(t)
+            if t.is_scalar():
+                self.store(Loc("sp", tmp), t, self.value(tag_node))
+                tag = Loc("sp", tmp)
+            else:
+                self.copy_addr(f"(sp + {tmp})", self.agg_addr(tag_node), t.size)
+                tag = Loc("sp", tmp)
+        cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
+        bodies = [self.new_block() for _ in cases]
+        end = self.new_block()
+        for case, body in zip(cases, bodies):
+            if case.type == "default_case":
+                continue
+            for value in case.get("value").children:
+                if tag is None:
+                    cond = self.value(value, T.BOOL)
+                elif tag_node.ty.is_scalar():
+                    cond = f"{self.load(tag, tag_node.ty)} == {self.value(value, tag_node.ty)}"
+                else:
+                    cond = f"RD(sp + {tag.off}, {tag_node.ty.size}) == RD({self.agg_addr(value)}, {tag_node.ty.size})"
+                self.emit(f"if {cond}: return @B{body.index}@")
+        default = next((b for c, b in zip(cases, bodies) if c.type == "default_case"), None)
+        self.jump(default if default is not None else end)
+        ctx = LoopCtx(getattr(node, "label", ""), "switch", False, self.python_loops,
+                      break_block=end.index)
+        self.loops.append(ctx)
+        for k, (case, body) in enumerate(zip(cases, bodies)):
+            self.start(body)
+            ctx.fallthrough_block = bodies[k + 1].index if k + 1 < len(bodies) else end.index
+            self.case_body(case)
+            if not self.cur.closed:
+                self.jump(end)
+        self.loops.pop()
+        self.start(end)
+        self.scopes.pop()
+
+    # ------------------------------------------------------------ calls
+
+    def call(self, node: Node) -> list:
+        """Emit a Go call; return the locations of its results (in the outgoing area)."""
+        callee = node.callee
+        if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
+            return [self.builtin_call(node, want_value=True)]
+        args = node.get("arguments").children
+        layout = ParamLayout(callee.sig)
+        staged = self.stage_values(args, callee.sig.params) if args else []
+        for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
+            self.store_staged(Loc("sp", off), t, kind, val)
+        self.line = node.pos.line
+        cont = self.new_block()
+        self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), callee.qualname))
+        self.emit(f"q[i - 1] = @B{cont.index}@")
+        self.emit("g.sp = sp - 8")
+        self.emit(f"return @F:{callee.qualname}@")
+        self.start(cont)
+        return [Loc("sp", off) for off in layout.results]
+
+    def builtin_call(self, node: Node, want_value: bool):
+        callee = getattr(node, "callee", None)
+        args = node.get("arguments").children
+        builtin = getattr(node, "builtin", None)
+        if builtin in ("println", "print"):
+            parts = [self.print_arg(a) for a in args]
+            self.emit(f"PRINT({builtin == 'println'}, [{', '.join(parts)}])")
+            return None
+        if builtin == "panic":
+            arg = args[0]
+            self.emit(f"GOPANIC({self.value(arg)}, {self.ctx.type_token(arg.ty)})")
+            self.mark_closed()
+            return None
+        if builtin == "new":
+            return self.new_object(node)
+        if callee is not None and callee.qualname == "runtime.ReadMemStats":
+            self.emit(f"READMEMSTATS(g, {self.value(args[0])})")
+            return None
+        if callee is not None and callee.qualname == "runtime/debug.SetMaxStack":
+            tmp = self.alloc_temp(T.INT)
+            self.emit(f"q[i + {tmp // 8}] = SETMAXSTACK(g, {self.value(args[0])})")
+            return Loc("sp", tmp)
+        raise Unsupported(node.pos, f"call of {builtin}")
+
+    def print_arg(self, arg):
+        t = arg.ty.under
+        v = self.value(arg)
+        if isinstance(t, T.Pointer):
+            return f"P_PTR({v})"
+        kind = t.kind
+        if kind in ("int", "untyped_int", "untyped_rune"):
+            return f"P_INT({v})"
+        if kind == "uint":
+            return f"P_UINT({v})"
+        if kind == "float":
+            return f"P_FLOAT({v})"
+        if kind == "bool":
+            return f"P_BOOL({v})"
+        if kind == "string":
+            return v
+        raise Unsupported(arg.pos, f"printing {arg.ty}")
+
+    def new_object(self, node):
+        obj = node.new_var
+        if obj.escapes:
+            tmp = self.alloc_temp(T.Pointer(obj.type))
+            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(obj.type.size, 1)}, {str(obj.type)!r})")
+            return Loc("sp", tmp)
+        slot = self.ctx_slot(obj)
+        self.zero(Loc("sp", slot), obj.type)
+        tmp = self.alloc_temp(T.Pointer(obj.type))
+        self.emit(f"q[i + {tmp // 8}] = sp + {slot}")
+        return Loc("sp", tmp)
+
+    def ctx_slot(self, obj):
+        if obj not in self.var_loc:
+            offset = self.alloc(obj.type)
+            self.var_loc[obj] = ("stack", offset)
+            self.scopes[0].extend(offset + p for p in obj.type.ptr_offsets())
+        return self.var_loc[obj][1]
+
+    # ------------------------------------------------------------ expressions
+
+    def value(self, node: Node, want: T.Type | None = None) -> str:
+        """A Python expression for a scalar value, valid in the current block."""
+        if node.const is not None and not getattr(node, "is_nil", False):
+            return self.const_text(node.const, node.ty)
+        if getattr(node, "is_nil", False):
+            return "0"
+        handler = getattr(self, f"value_{node.type}", None)
+        if handler is None:
+            raise Unsupported(node.pos, node.type.replace("_", " "))
+        return handler(node)
+
+    def const_text(self, value, t):
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        if isinstance(value, str):
+            return repr(value)
+        if t is not None and isinstance(t.under, T.Basic) and t.under.is_float():
+            return repr(float(value))
+        return repr(value)
+
+    def value_parenthesized_expression(self, node):
+        return self.value(node.children[0])
+
+    def value_identifier(self, node):
+        sym = node.sym
+        return self.load(self.var_location(sym), sym.type)
+
+    def value_selector_expression(self, node):
+        return self.load(self.loc(node), node.ty)
+
+    value_index_expression = value_selector_expression
+
+    def value_unary_expression(self, node):
+        op = node.op
+        operand = node.get("operand")
+        if op == "&":
+            if getattr(node, "new_literal", False):
+                return self.load(self.literal_object(node, operand), T.Pointer(operand.ty))
+            return self.addr_of_loc(self.loc(operand))
+        if op == "*":
+            return self.load(self.loc(node), node.ty)
+        v = self.value(operand)
+        t = node.ty
+        if op == "!":
+            return f"(not {v})"
+        if op == "-":
+            return self.wrap(f"-{v}", t) if t.under.is_integer() else f"(-{v})"
+        if op == "+":
+            return v
+        if op == "^":
+            return self.wrap(f"~{v}", t)
+        raise Unsupported(node.pos, f"operator {op}")
+
+    def literal_object(self, node, literal):
+        obj = node.new_var
+        t = literal.ty
+        if obj.escapes:
+            tmp = self.alloc_temp(T.Pointer(t))
+            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(t.size, 1)}, {str(t)!r})")
+            loc = Loc("mem", 0, self.load(Loc("sp", tmp), T.Pointer(t)))
+            self.composite_into(loc, literal)
+            return Loc("sp", tmp)
+        slot = self.ctx_slot(obj)
+        self.composite_into(Loc("sp", slot), literal)
+        tmp = self.alloc_temp(T.Pointer(t))
+        self.emit(f"q[i + {tmp // 8}] = sp + {slot}")
+        return Loc("sp", tmp)
+
+    def value_binary_expression(self, node):
+        op = node.op
+        left, right = node.get("left"), node.get("right")
+        if op in ("&&", "||"):
+            return self.logical(op, left, right)
+        operand_type = getattr(node, "operand_type", None) or left.ty
+        if op in ("==", "!=", "<", "<=", ">", ">="):
+            return self.compare(op, left, right, operand_type)
+        a = self.value(left, node.ty)
+        if self.ctx.has_call(right):
+            a = self.spill(a, node.ty)
+        b = self.value(right, node.ty if op not in ("<<", ">>") else None)
+        return self.arith(op, a, b, node.ty, right)
+
+    def logical(self, op, left, right):
+        a = self.value(left)
+        if self.ctx.has_call(right):
+            raise Unsupported(right.pos, f"a call on the right of {op}")
+        with self.capture() as pre:
+            b = self.value(right)
+        if not pre:
+            return f"({a} {'and' if op == '&&' else 'or'} {b})"
+        name = self.tmp()
+        self.emit(f"{name} = {a}")
+        self.emit(f"if {'' if op == '&&' else 'not '}{name}:")
+        with self.nested():
+            self.replay(pre, 1)
+            self.emit(f"{name} = {b}")
+        return name
+
+    def compare(self, op, left, right, t):
+        if t.is_scalar() or isinstance(t.under, T.Basic):
+            a = self.value(left, t)
+            if self.ctx.has_call(right):
+                a = self.spill(a, t)
+            b = self.value(right, t)
+            return f"({a} {op} {b})"
+        a = self.agg_addr(left)
+        b = self.agg_addr(right)
+        return f"(RD({a}, {t.size}) {op} RD({b}, {t.size}))"
+
+    def arith(self, op, a, b, t, right_node):
+        u = t.under
+        if u.is_float():
+            if op == "/":
+                return f"FDIV({a}, {b})"
+            return f"({a} {op} {b})"
+        if op in ("+", "-", "*"):
+            return self.wrap(f"{a} {op} {b}", t)
+        if op in ("/", "%"):
+            fn = "IDIV" if op == "/" else "IMOD"
+            return self.wrap(f"{fn}({a}, {b})", t) if op == "/" else f"{fn}({a}, {b})"
+        if op in ("&", "|", "^"):
+            return f"({a} {op} {b})"
+        if op == "&^":
+            return f"({a} & ~{b})"
+        if op == "<<":
+            count = right_node.const
+            bits = u.size * 8
+            if count is not None:
+                return "0" if count >= bits else self.wrap(f"{a} << {count}", t)
+            return f"SHL({a}, {b}, {bits}, {int(u.kind == 'int')}, {self.signed_count(right_node)})"
+        if op == ">>":
+            count = right_node.const
+            if count is not None:
+                return f"({a} >> {min(count, 64)})"
+            return f"SHR({a}, {b}, {self.signed_count(right_node)})"
+        raise Unsupported(right_node.pos, f"operator {op}")
+
+    def signed_count(self, node):
+        return int(isinstance(node.ty.under, T.Basic) and node.ty.under.kind == "int")
+
+    def wrap(self, expr: str, t: T.Type) -> str:
+        u = t.under
+        if not isinstance(u, T.Basic) or not u.is_integer():
+            return f"({expr})"
+        bits = u.size * 8
+        mask = (1 << bits) - 1
+        if u.kind == "uint":
+            return f"(({expr}) & {hex(mask)})"
+        half = 1 << (bits - 1)
+        return f"((({expr}) + {hex(half)} & {hex(mask)}) - {hex(half)})"
+
+    def value_call_expression(self, node):
+        if getattr(node, "conversion", False):
+            return self.conversion(node)
+        if getattr(node, "builtin", None) == "len":
+            return str(node.const)
+        results = self.call(node)
+        loc = results[0]
+        return self.load(loc, node.ty)
+
+    def conversion(self, node):
+        arg = node.get("arguments").children[0]
+        src, dst = arg.ty.under, node.ty.under
+        v = self.value(arg)
+        if isinstance(dst, T.Basic) and isinstance(src, T.Basic):
+            if dst.is_float():
+                return f"float({v})" if not src.is_float() else v
+            if dst.is_integer():
+                if src.is_float():
+                    return f"F2I({v}, {dst.size * 8}, {int(dst.kind == 'int')})"
+                if src.size <= dst.size and (src.kind == dst.kind or (src.kind == "uint" and src.size < dst.size)):
+                    return v
+                return self.wrap(v, node.ty)
+        return v
+
+    def value_composite_literal(self, node):
+        raise Unsupported(node.pos, "composite literal as a scalar")
+
+    # ------------------------------------------------------------ locations
+
+    def var_location(self, sym: Var) -> Loc:
+        if sym.kind == "global":
+            return Loc("glob", sym.offset)
+        home = self.var_loc.get(sym)
+        if home is None:
+            home = self.declare_var(sym)
+        kind, where = home
+        if kind == "stack":
+            return Loc("sp", where)
+        if kind == "heap":
+            return Loc("mem", 0, f"q[i + {where // 8}]")
+        if kind == "arg":
+            return Loc("sp", self.arg_offset(where))
+        return Loc("sp", self.arg_offset(where, result=True))
+
+    def lvalue(self, node: Node) -> Loc:
+        return self.loc(node)
+
+    def loc(self, node: Node) -> Loc:
+        kind = node.type
+        if kind == "parenthesized_expression":
+            return self.loc(node.children[0])
+        if kind == "identifier":
+            return self.var_location(node.sym)
+        if kind == "selector_expression":
+            operand = node.get("operand")
+            if node.through_pointer:
+                base = self.pointer_base(operand)
+                return Loc("mem", node.field.offset, base)
+            return self.agg_loc(operand).plus(node.field.offset)
+        if kind == "index_expression":
+            return self.index_loc(node)
+        if kind == "unary_expression" and node.op == "*":
+            return Loc("mem", 0, self.pointer_base(node.get("operand")))
+        if kind == "call_expression":
+            return self.agg_loc(node)
+        raise Unsupported(node.pos, f"{kind.replace('_', ' ')} as a location")
+
+    def pointer_base(self, operand) -> str:
+        """A host name holding a pointer value (loaded once; nil faults on use)."""
+        v = self.value(operand)
+        if v.isidentifier():
+            return v
+        name = self.tmp()
+        self.emit(f"{name} = {v}")
+        return name
+
+    def index_loc(self, node) -> Loc:
+        operand, index = node.get("operand"), node.get("index")
+        arr = node.array
+        if node.through_pointer:
+            base = Loc("mem", 0, self.pointer_base(operand))
+        else:
+            base = self.agg_loc(operand)
+        es = arr.elem.size
+        if index.const is not None:
+            return base.plus(index.const * es)
+        if self.ctx.has_call(index):
+            base = self.spill_loc(base)
+        name = self.tmp()
+        self.emit(f"{name} = {self.value(index)}")
+        self.emit(f"if not 0 <= {name} < {arr.length}: PANIC_INDEX({name}, {arr.length})")
+        return base.plus(0, (name, es))
+
+    def spill_loc(self, loc: Loc) -> Loc:
+        if loc.space == "sp" and not loc.terms:
+            return loc
+        tmp = self.alloc_temp(T.Pointer(T.UINT8))
+        self.emit(f"q[i + {tmp // 8}] = {self.addr_of_loc(loc)}")
+        return Loc("mem", 0, f"q[i + {tmp // 8}]")
+
+    def agg_loc(self, node) -> Loc:
+        """Location of an aggregate (struct/array) value, materialized if needed."""
+        kind = node.type
+        if kind in ("identifier", "selector_expression", "index_expression", "parenthesized_expression") or \
+                (kind == "unary_expression" and node.op == "*"):
+            return self.loc(node)
+        if kind == "composite_literal":
+            tmp = self.alloc_temp(node.ty)
+            self.composite_into(Loc("sp", tmp), node)
+            return Loc("sp", tmp)
+        if kind == "call_expression":
+            if getattr(node, "conversion", False):
+                return self.agg_loc(node.get("arguments").children[0])
+            results = self.call(node)
+            return results[0]
+        raise Unsupported(node.pos, f"{kind.replace('_', ' ')} as a value")
+
+    def agg_addr(self, node) -> str:
+        return self.addr_of_loc(self.agg_loc(node))
+
+    def composite_into(self, loc: Loc, node):
+        t = node.ty
+        self.zero(loc, t)
+        for off, ft, value in node.inits:
+            target = loc.plus(off)
+            if ft.is_scalar():
+                self.store(target, ft, self.value(value, ft))
+            else:
+                self.copy_addr(self.addr_of_loc(target), self.agg_addr(value), ft.size)
+
+    def addr_of_loc(self, loc: Loc) -> str:
+        parts = []
+        if loc.space == "sp":
+            parts.append("sp")
+        elif loc.space == "mem":
+            parts.append(loc.base)
+        elif loc.space == "glob":
+            parts.append("DATA")
+        if loc.off or not parts:
+            parts.append(str(loc.off))
+        parts.extend(f"{expr} * {mult}" if mult != 1 else expr for expr, mult in loc.terms)
+        return f"({' + '.join(parts)})"
+
+    # ------------------------------------------------------------ loads and stores
+
+    def view_index(self, loc: Loc, size: int) -> str:
+        parts = [VIEW_INDEX[size]] if loc.space == "sp" else []
+        const = loc.off // size
+        if const or not parts:
+            parts.append(str(const))
+        for expr, mult in loc.terms:
+            k = mult // size
+            parts.append(expr if k == 1 else f"{expr} * {k}")
+        return " + ".join(parts)
+
+    def view_name(self, t: T.Type, loc: Loc) -> str:
+        name = VIEW_NAMES[t.under.fmt]
+        return f"G{name}" if loc.space == "glob" else name
+
+    def load(self, loc: Loc, t: T.Type) -> str:
+        fmt = t.under.fmt
+        if not fmt:
+            raise Unsupported(self.fn.decl.pos, f"loading a value of type {t}")
+        if loc.space == "mem":
+            return f"LD_{fmt}({self.addr_of_loc(loc)})"
+        return f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+
+    def store(self, loc: Loc, t: T.Type, value: str):
+        fmt = t.under.fmt
+        if not fmt:
+            raise Unsupported(self.fn.decl.pos, f"storing a value of type {t}")
+        if loc.space == "mem":
+            self.emit(f"ST_{fmt}({self.addr_of_loc(loc)}, {value})")
+            return
+        self.emit(f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}] = {value}")
+
+    def copy(self, dst: Loc, src: Loc, t: T.Type):
+        if t.is_scalar():
+            self.store(dst, t, self.load(src, t))
+        else:
+            self.copy_addr(self.addr_of_loc(dst), self.addr_of_loc(src), t.size)
+
+    def copy_addr(self, dst: str, src: str, n: int):
+        if n:
+            self.emit(f"MOVE({dst}, {src}, {n})")
+
+    def zero(self, loc: Loc, t: T.Type):
+        if t.is_scalar():
+            self.store(loc, t, "0.0" if t.under.fmt == "d" else "0")
+        elif t.size:
+            self.emit(f"FILL({self.addr_of_loc(loc)}, {t.size})")
+
+    def spill(self, expr: str, t: T.Type) -> str:
+        """Keep a value in a frame temp: host variables do not survive a call."""
+        t = t if t is not None and t.is_scalar() else T.INT
+        tmp = self.alloc_temp(t)
+        loc = Loc("sp", tmp)
+        self.store(loc, t, expr)
+        return self.load(loc, t)
+
+
+def generate_function(ctx, fn: FuncSym) -> FuncCode:
+    """Two passes: learn the frame size, then emit with final offsets."""
+    first = FuncGen(ctx, fn, None).generate()
+    ctx.zeroing[fn] = bool(first.local_ptrs)
+    second = FuncGen(ctx, fn, first.frame_size).generate()
+    assert second.frame_size == first.frame_size, fn.name
+    return second

@@ -1,0 +1,300 @@
+"""escape: decide which variables leave the stack for the heap.
+
+Go counterpart: cmd/compile/internal/escape (Go 1.19), much simplified but
+with the same outcomes for the common cases `go build -gcflags=-m` reports:
+
+* a variable whose address is never taken stays on the stack;
+* `&x` (or `new(T)`, `&T{...}`) stays on the stack while the pointer only
+  flows into locals, into non-leaking parameters of callees and into
+  builtins such as println;
+* it escapes ("moved to heap: x") when the pointer reaches a sink: a return
+  value, a global, a store through a pointer, or a parameter that leaks;
+* parameters leak when they reach a sink inside their function; this is
+  solved as a fixed point over all functions (Go's "leaking param" tags);
+* variables over 10 MB and implicit allocations (new, &T{}) over 64 KB go to
+  the heap whatever the flow (maxStackVarSize, maxImplicitStackVarSize).
+
+Why it matters here: only non-escaping variables live in stack memory, so
+only they (and pointers to them) must be adjusted when the stack moves, and
+the heap never points into a stack (DESIGN.md invariant 4).
+
+Deliberate differences: flows are tracked per variable, not per field or
+per dereference level, so the analysis is a little more conservative than
+Go's in rare cases (an address stored into a struct that is itself stored
+through a pointer).
+"""
+
+from __future__ import annotations
+
+from . import types as T
+from .check import FuncSym, Program, RuntimeFunc, Var
+from .parse import Node
+
+MAX_STACK_VAR_SIZE = 10 * 1024 * 1024       # maxStackVarSize
+MAX_IMPLICIT_STACK_VAR_SIZE = 64 * 1024     # maxImplicitStackVarSize
+
+SINK = "sink"
+
+
+class FuncFlows:
+    """Value flows of one function: holder -> tokens ('addr', var) / ('val', var)."""
+
+    def __init__(self, fn: FuncSym):
+        self.fn = fn
+        self.holds: dict = {}
+        self.calls: list = []       # (callee FuncSym, [token sets per argument])
+
+    def flow(self, dst, tokens):
+        if tokens:
+            self.holds.setdefault(dst, set()).update(tokens)
+
+
+def analyze(program: Program) -> None:
+    flows = {fn: collect(fn) for fn in program.funcs}
+    leaks = {fn: [False] * len(fn.params) for fn in program.funcs}
+    changed = True
+    while changed:
+        changed = False
+        for fn, ff in flows.items():
+            reached = sink_reach(ff, leaks)
+            for index, p in enumerate(fn.params):
+                if not leaks[fn][index] and ("val", p) in reached:
+                    leaks[fn][index] = True
+                    changed = True
+    for fn, ff in flows.items():
+        fn.param_leaks = leaks[fn]
+        reached = sink_reach(ff, leaks)
+        for token in reached:
+            if token[0] == "addr":
+                token[1].escapes = True
+        for var in outlived(ff):
+            var.escapes = True
+        for v in fn.locals + fn.params + fn.results + fn.news:
+            limit = MAX_IMPLICIT_STACK_VAR_SIZE if v.is_new else MAX_STACK_VAR_SIZE
+            if v.type is not None and v.type.size > limit:
+                v.escapes = True
+
+
+def sink_reach(ff: FuncFlows, leaks) -> set:
+    """Every token that can reach a sink, resolving ('val', v) through holds."""
+    start = set(ff.holds.get(SINK, ()))
+    for callee, arg_tokens in ff.calls:
+        for index, tokens in enumerate(arg_tokens):
+            if isinstance(callee, FuncSym) and leaks[callee][index]:
+                start |= tokens
+    seen, work = set(), list(start)
+    while work:
+        token = work.pop()
+        if token in seen:
+            continue
+        seen.add(token)
+        if token[0] == "val":
+            work.extend(ff.holds.get(token[1], ()))
+    return seen
+
+
+def outlived(ff: FuncFlows) -> set:
+    """Variables whose address is kept by a holder declared outside their loop.
+
+    Each loop iteration has its own copy of a variable declared in the loop
+    body; a pointer to it that survives the iteration needs its own object.
+    """
+    out = set()
+    for holder in ff.holds:
+        if holder == SINK:
+            continue
+        for token in _resolve(ff, holder):
+            if token[0] == "addr" and token[1].loop_depth > holder.loop_depth:
+                out.add(token[1])
+    return out
+
+
+def _resolve(ff: FuncFlows, holder) -> set:
+    seen, work = set(), list(ff.holds.get(holder, ()))
+    while work:
+        token = work.pop()
+        if token in seen:
+            continue
+        seen.add(token)
+        if token[0] == "val":
+            work.extend(ff.holds.get(token[1], ()))
+    return seen
+
+
+def collect(fn: FuncSym) -> FuncFlows:
+    ff = FuncFlows(fn)
+    _walk(fn.decl.get("body"), ff)
+    return ff
+
+
+def _walk(node: Node, ff: FuncFlows):
+    kind = node.type
+    if kind in ("short_var_declaration", "assignment_statement"):
+        lefts = node.get("left").children
+        rights = node.get("right").children
+        if len(rights) == len(lefts):
+            for left, right in zip(lefts, rights):
+                _assign(left, sources(right, ff), ff)
+        else:
+            tokens = sources(rights[0], ff) if rights else set()
+            for left in lefts:
+                _assign(left, tokens, ff)
+        for child in lefts:
+            _walk_exprs(child, ff)
+        return
+    if kind == "var_spec":
+        names = node.getlist("name")
+        value = node.get("value")
+        if value is not None:
+            values = value.children
+            for index, name in enumerate(names):
+                right = values[index] if len(values) == len(names) else values[0]
+                if name.sym is not None:
+                    ff.flow(name.sym, sources(right, ff))
+        return
+    if kind == "return_statement":
+        for child in node.children[0].children if node.children else []:
+            ff.flow(SINK, sources(child, ff))
+        return
+    if kind == "expression_statement":
+        sources(node.children[0], ff)
+        return
+    for child in node.children:
+        _walk(child, ff)
+    if kind in ("if_statement", "for_statement", "expression_switch_statement", "for_clause"):
+        for name in ("condition", "value"):
+            cond = node.get(name)
+            if isinstance(cond, Node) and cond.ty is not None:
+                sources(cond, ff)
+
+
+def _walk_exprs(node, ff):
+    if node.type == "call_expression":
+        sources(node, ff)
+
+
+def _assign(left: Node, tokens: set, ff: FuncFlows):
+    root = _store_root(left)
+    if root is None:
+        if not (left.type == "identifier" and left.text == "_"):
+            ff.flow(SINK, tokens)
+        return
+    if root.kind == "global":
+        ff.flow(SINK, tokens)
+    else:
+        ff.flow(root, tokens)
+
+
+def _store_root(node: Node):
+    """The local variable a store writes into, or None for a store through memory."""
+    while True:
+        if node.type == "identifier":
+            return node.sym if isinstance(node.sym, Var) else None
+        if node.type == "parenthesized_expression":
+            node = node.children[0]
+        elif node.type in ("selector_expression", "index_expression"):
+            if getattr(node, "through_pointer", False):
+                return None
+            node = node.get("operand")
+        else:
+            return None
+
+
+def sources(node: Node, ff: FuncFlows) -> set:
+    """Tokens for the pointers an expression's value may carry."""
+    kind = node.type
+    if kind == "parenthesized_expression":
+        return sources(node.children[0], ff)
+    if kind == "identifier":
+        sym = node.sym
+        if isinstance(sym, Var) and sym.kind != "global" and _may_hold_pointer(sym.type):
+            return {("val", sym)}
+        return set()
+    if kind == "unary_expression":
+        operand = node.get("operand")
+        if node.op == "&":
+            if getattr(node, "new_literal", False):
+                obj = _literal_object(node, operand, ff)
+                _literal_fields(operand, obj, ff)
+                return {("addr", obj)}
+            root = _addr_root(operand)
+            if root is not None:
+                return {("addr", root)} if root.kind != "global" else set()
+            return sources(operand, ff)
+        if node.op == "*":
+            return sources(operand, ff)
+        return sources(operand, ff)
+    if kind in ("selector_expression", "index_expression"):
+        tokens = sources(node.get("operand"), ff)
+        if kind == "index_expression":
+            sources(node.get("index"), ff)
+        return tokens if _may_hold_pointer(node.ty) else set()
+    if kind == "binary_expression":
+        sources(node.get("left"), ff)
+        sources(node.get("right"), ff)
+        return set()
+    if kind == "composite_literal":
+        tokens = set()
+        for _off, _t, value in getattr(node, "inits", []):
+            tokens |= sources(value, ff)
+        return tokens
+    if kind == "call_expression":
+        return _call_sources(node, ff)
+    return set()
+
+
+def _call_sources(node: Node, ff: FuncFlows) -> set:
+    args = node.get("arguments").children
+    arg_tokens = [sources(a, ff) for a in args]
+    builtin = getattr(node, "builtin", None)
+    if builtin == "new":
+        return {("addr", node.new_var)}
+    if builtin == "panic":
+        for tokens in arg_tokens:
+            ff.flow(SINK, tokens)
+        return set()
+    if getattr(node, "conversion", False):
+        return arg_tokens[0] if arg_tokens else set()
+    callee = getattr(node, "callee", None)
+    if isinstance(callee, FuncSym):
+        ff.calls.append((callee, arg_tokens))
+        # A pointer result may carry what the pointer arguments carried.
+        if any(_may_hold_pointer(t) for t in callee.sig.results):
+            return set().union(*arg_tokens) if arg_tokens else set()
+    return set()
+
+
+def _literal_object(node, operand, ff):
+    obj = getattr(node, "new_var", None)
+    if obj is None:
+        obj = Var(f"&{operand.ty}{{}}", operand.ty, "local", node.pos, ff.fn)
+        obj.is_new = True
+        obj.addr_taken = True
+        obj.used = True
+        obj.loop_depth = getattr(node, "loop_depth", 0)
+        ff.fn.news.append(obj)
+        node.new_var = obj
+    return obj
+
+
+def _literal_fields(literal, obj, ff):
+    for _off, _t, value in getattr(literal, "inits", []):
+        ff.flow(obj, sources(value, ff))
+
+
+def _addr_root(node: Node):
+    while True:
+        if node.type == "identifier":
+            return node.sym if isinstance(node.sym, Var) else None
+        if node.type == "parenthesized_expression":
+            node = node.children[0]
+        elif node.type in ("selector_expression", "index_expression"):
+            if getattr(node, "through_pointer", False):
+                return None
+            node = node.get("operand")
+        else:
+            return None
+
+
+def _may_hold_pointer(t) -> bool:
+    return t is not None and not isinstance(t, (T.Tuple,)) and bool(t.ptr_offsets())

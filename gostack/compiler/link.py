@@ -1,0 +1,326 @@
+"""link: place functions in text, globals in data, and build the pc tables.
+
+Go counterpart: cmd/link (text layout from 0x401000 on linux/amd64, the
+function table and pcdata that runtime/symtab.go reads) and the nosplit
+check of cmd/link/internal/ld/stackcheck.go.
+
+Besides the user's functions, two runtime functions are laid out as Go's
+linker would have them: `runtime.goexit` (the return address at the top of
+every goroutine stack) and `runtime.main` (the main goroutine's function: it
+runs the package initializer `main.init`, then `main.main`, then exits).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import CompileError
+from ..profiles import PTR_SIZE, Profile
+from ..vm.code import CallSite, FuncInfo, Program
+from . import types as T
+from .check import FuncSym, Program as Checked
+from .codegen import BLOCK_PROLOGUE, VIEW_NAMES, FuncCode, generate_function
+from .parse import Node
+
+TEXT_BASE = 0x401000          # start of .text on linux/amd64
+BLOCK_PC_STEP = 16            # pc distance between blocks of one function
+FUNC_ALIGN = 32
+DATA_ALIGN = 0x1000
+RUNTIME_MAIN_FRAME = 8        # runtime.main's frame in the model: just the saved BP
+
+# Lines of Go 1.19's runtime sources that tracebacks of the model's runtime frames show.
+RUNTIME_POSITIONS = {
+    "runtime.main": ("runtime/proc.go", 250),
+    "runtime.main.init": ("runtime/proc.go", 235),
+    "runtime.goexit": ("runtime/asm_amd64.s", 1594),
+}
+
+
+class CompileContext:
+    """What code generation asks about the whole program."""
+
+    def __init__(self, checked: Checked, profile: Profile, debug: dict):
+        self.checked = checked
+        self.profile = profile
+        self.forcemove = bool(debug.get("stackforcemove"))
+        self.zeroing: dict = {}
+        self.zeros: set = set()
+        self._has_call: dict = {}
+        self._native: dict = {}
+        self._closing: dict = {}
+
+    def has_call(self, node: Node) -> bool:
+        key = id(node)
+        if key not in self._has_call:
+            found = node.type == "call_expression" and isinstance(getattr(node, "callee", None), FuncSym)
+            self._has_call[key] = found or any(self.has_call(c) for c in node.children)
+        return self._has_call[key]
+
+    def nativable(self, node: Node) -> bool:
+        """Can this statement run as structured Python inside one block?"""
+        key = id(node)
+        if key not in self._native:
+            self._native[key] = not self.has_call(node) and _branches_native(node, [])
+        return self._native[key]
+
+    def frame_needs_zeroing(self, fn: FuncSym) -> bool:
+        return self.zeroing.get(fn, False)
+
+    def closing_line(self, fn: FuncSym) -> int:
+        lines = self.checked.source.text.splitlines()
+        start = fn.decl.get("body").pos.line
+        depth = 0
+        for index in range(start - 1, len(lines)):
+            depth += lines[index].count("{") - lines[index].count("}")
+            if depth <= 0:
+                return index + 1
+        return start
+
+    @staticmethod
+    def type_token(t: T.Type) -> str:
+        u = t.under
+        named = isinstance(t, T.Named)
+        return repr((u.kind if isinstance(u, T.Basic) else "other", str(t), named))
+
+
+def _branches_native(node: Node, enclosing: list) -> bool:
+    kind = node.type
+    if kind in ("break_statement", "continue_statement"):
+        if node.children:                       # labeled
+            return False
+        if kind == "break_statement":
+            for outer in reversed(enclosing):
+                if outer in ("for_statement", "expression_switch_statement"):
+                    return outer != "expression_switch_statement"
+        return True
+    if kind == "fallthrough_statement":
+        return False
+    inner = enclosing + [kind] if kind in ("for_statement", "expression_switch_statement") else enclosing
+    return all(_branches_native(c, inner) for c in node.children)
+
+
+def synthesize_init(checked: Checked) -> FuncSym | None:
+    """main.init: the package initializer, assigning globals in dependency order."""
+    if not checked.global_inits:
+        return None
+    stmts = []
+    for targets, values in checked.global_inits:
+        lefts = []
+        for v in targets:
+            ident = Node("identifier", v.pos, v.name)
+            ident.sym, ident.ty = v, (v.type if v.name != "_" else None)
+            lefts.append(ident)
+        pos = values[0].pos
+        stmt = Node("assignment_statement", pos, op="=",
+                    fields={"left": [Node("expression_list", pos, children=lefts)],
+                            "right": [Node("expression_list", pos, children=list(values))]})
+        stmt.children = [stmt.fields["left"][0], stmt.fields["right"][0]]
+        stmts.append(stmt)
+    pos = stmts[0].pos
+    body = Node("block", pos, children=[Node("statement_list", pos, children=stmts)])
+    decl = Node("function_declaration", pos, fields={"body": [body]})
+    fn = FuncSym("init", T.Signature([], []), decl, set())
+    fn.global_deps = set()
+    _collect_calls(body, fn)
+    return fn
+
+
+def _collect_calls(node: Node, fn: FuncSym):
+    if node.type == "call_expression":
+        callee = getattr(node, "callee", None)
+        if isinstance(callee, FuncSym):
+            fn.calls.add(callee)
+            fn.has_calls = True
+        elif getattr(node, "builtin", None) in ("println", "print", "panic") or callee is not None:
+            fn.has_calls = True
+    for c in node.children:
+        _collect_calls(c, fn)
+
+
+def layout_globals(checked: Checked) -> int:
+    offset = 0
+    for v in checked.globals:
+        offset = T.align_up(offset, max(v.type.align, 1))
+        v.offset = offset
+        offset += max(v.type.size, 0)
+    return T.align_up(max(offset, PTR_SIZE), PTR_SIZE)
+
+
+def link(checked: Checked, profile: Profile, debug: dict) -> Program:
+    ctx = CompileContext(checked, profile, debug)
+    data_size = layout_globals(checked)
+    funcs = list(checked.funcs)
+    init = synthesize_init(checked)
+    if init is not None:
+        funcs.append(init)
+    codes = []
+    for fn in funcs:
+        first_pass = generate_function(ctx, fn)
+        codes.append(first_pass)
+    nosplit_check(codes, profile)
+    return assemble(codes, ctx, checked, init is not None, data_size)
+
+
+def nosplit_check(codes: list, profile: Profile):
+    """The linker's check that chains of NOSPLIT functions fit in StackLimit."""
+    by_name = {c.name: c for c in codes}
+    limit = profile.nosplit_limit
+
+    def worst(code, seen):
+        if not code.nosplit:
+            return 0          # a splittable callee needs only room for its morestack call
+        best = code.frame_size
+        for callee in code.fn.calls:
+            sub = by_name[callee.qualname]
+            if sub.name in seen:
+                continue
+            best = max(best, code.frame_size + PTR_SIZE + worst(sub, seen | {sub.name}))
+        return best
+
+    for code in codes:
+        if code.nosplit and "go:nosplit" in code.fn.directives:
+            used = worst(code, {code.name})
+            if used > limit:
+                raise CompileError(code.fn.decl.pos, f"{code.name}: nosplit stack over {limit} byte limit")
+
+
+def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool, data_size: int) -> Program:
+    runtime_codes = [_goexit_code(), _runtime_main_code(ctx, has_init)]
+    ordered = runtime_codes + codes
+    pc = TEXT_BASE
+    infos = []
+    for code in ordered:
+        info = FuncInfo(name=code["name"] if isinstance(code, dict) else code.name)
+        info.entry = pc
+        nblocks = len(code["blocks"]) if isinstance(code, dict) else len(code.blocks)
+        info.end = pc + BLOCK_PC_STEP * nblocks
+        pc = (info.end + FUNC_ALIGN - 1) // FUNC_ALIGN * FUNC_ALIGN
+        infos.append(info)
+    entries = {info.name: info.entry for info in infos}
+    data_base = (pc + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
+    sources, callsites, block_func, line_maps = {}, {}, {}, {}
+    path = checked.source.path
+    for code, info in zip(ordered, infos):
+        if isinstance(code, dict):
+            _fill_runtime_info(info, code)
+            blocks = code["blocks"]
+            sites = code["callsites"]
+        else:
+            _fill_info(info, code, path)
+            blocks = [[(ind, text, line) for ind, text, line in b.lines] for b in code.blocks]
+            sites = [(c.block, c.line, c.live_ptrs, c.callee) for c in code.callsites]
+        src, lines = _block_module(info, blocks, entries)
+        sources[info.name] = src
+        line_maps[f"<go {info.name}>"] = lines
+        for k in range(len(blocks)):
+            block_func[info.entry + BLOCK_PC_STEP * k] = info
+        for block, line, live, callee in sites:
+            ret = info.entry + BLOCK_PC_STEP * block
+            callsites[ret] = CallSite(ret, info, line, tuple(live), callee)
+    program = Program(funcs=infos, blocks={}, callsites=callsites, block_lines=line_maps,
+                      block_func=block_func, goexit_pc=entries["runtime.goexit"],
+                      main_entry=entries["runtime.main"], data_base=data_base, data_size=data_size,
+                      text_base=TEXT_BASE, text_end=pc, source_path=path, sources=sources)
+    program.zeros = sorted(ctx.zeros)
+    program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
+    return program
+
+
+def _fill_info(info: FuncInfo, code: FuncCode, path: str):
+    info.frame_size = code.frame_size
+    info.args_size = code.args_size
+    info.params_size = code.params_size
+    info.arg_ptrs = code.arg_ptrs
+    info.param_words = code.param_words
+    info.nosplit = code.nosplit
+    info.leaf = code.leaf
+    info.file = path
+    info.decl_line = code.fn.decl.pos.line
+    info.out_size = code.out_size
+    info.local_ptrs = code.local_ptrs
+
+
+def _fill_runtime_info(info: FuncInfo, code: dict):
+    info.frame_size = code["frame_size"]
+    info.file, info.decl_line = RUNTIME_POSITIONS[info.name]
+    info.runtime = True
+
+
+_TOKEN = re.compile(r"@(B(\d+)|F:([\w./]+)|ENTRY)@")
+_VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
+
+
+def _block_module(info: FuncInfo, blocks: list, entries: dict):
+    """Python source of one function's blocks, and python line -> Go line."""
+    out, lines = [], {}
+
+    def resolve(match):
+        if match.group(2) is not None:
+            return hex(info.entry + BLOCK_PC_STEP * int(match.group(2)))
+        if match.group(3) is not None:
+            return hex(entries[match.group(3)])
+        return hex(info.entry)
+
+    for k, block in enumerate(blocks):
+        pc = info.entry + BLOCK_PC_STEP * k
+        out.append(f"def b_{pc:x}(g):")
+        lines[len(out)] = block[0][2] if block else info.decl_line
+        body = [(ind, _TOKEN.sub(resolve, text), line) for ind, text, line in block]
+        text_all = "\n".join(t for _, t, _ in body)
+        views = sorted(set(_VIEW_USE.findall(text_all)))
+        extra = [f"{v} = g.{v}" for v in views]
+        if "j4" in text_all:
+            extra.append("j4 = s0 >> 2")
+        if "j2" in text_all:
+            extra.append("j2 = s0 >> 1")
+        if "_k" in text_all:
+            extra.append("_k = 0")
+        inserted = False
+        for ind, text, line in body:
+            out.append("    " * ind + text)
+            lines[len(out)] = line
+            if not inserted and text.endswith("i = s0 >> 3") and ind == 1:
+                for e in extra:
+                    out.append("    " + e)
+                    lines[len(out)] = line
+                inserted = True
+        if not body:
+            out.append("    pass")
+    return "\n".join(out) + "\n", lines
+
+
+def _goexit_code() -> dict:
+    line = RUNTIME_POSITIONS["runtime.goexit"][1]
+    return {"name": "runtime.goexit", "frame_size": 0, "callsites": [],
+            "blocks": [[(1, "return GOEXIT(g)", line)]]}
+
+
+def _runtime_main_code(ctx: CompileContext, has_init: bool) -> dict:
+    """runtime.main: call main.init (if any), then main.main, then exit(0)."""
+    frame = RUNTIME_MAIN_FRAME
+    main_line = RUNTIME_POSITIONS["runtime.main"][1]
+    init_line = RUNTIME_POSITIONS["runtime.main.init"][1]
+    entry = [
+        (1, "sp = g.sp", main_line),
+        (1, f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@)", main_line),
+        (1, f"sp -= {frame}", main_line),
+        (1, "g.sp = sp", main_line),
+        (1, "s0 = sp - g.base; i = s0 >> 3", main_line),
+        (1, f"q[i + {(frame - 8) // 8}] = g.bp", main_line),
+        (1, f"g.bp = sp + {frame - 8}", main_line),
+    ]
+    blocks = [entry]
+    sites = []
+    targets = (["main.init"] if has_init else []) + ["main.main"]
+    for target in targets:
+        line = init_line if target == "main.init" else main_line
+        nxt = len(blocks)
+        blocks[-1].extend([
+            (1, f"q[i - 1] = @B{nxt}@", line),
+            (1, "g.sp = sp - 8", line),
+            (1, f"return @F:{target}@", line),
+        ])
+        sites.append((nxt, line, (), target))
+        blocks.append([(1, BLOCK_PROLOGUE, line)])
+    blocks[-1].append((1, "return EXIT(g, 0)", main_line))
+    return {"name": "runtime.main", "frame_size": frame, "callsites": sites, "blocks": blocks}

@@ -1,0 +1,129 @@
+"""runtime2: the structures G, M, P and Gobuf, with Go's field names.
+
+Go counterpart: src/runtime/runtime2.go (Go 1.19).
+
+A G's first fields are those the compiler and the stack code know:
+`stack.lo`/`stack.hi` (the stack is exactly [lo, hi), growing down from
+hi), `stackguard0` (what every prologue compares SP with: lo + StackGuard,
+or a poison such as stackPreempt), `stackguard1` (~0 on user goroutines).
+
+Deliberate difference, for speed: while a G runs, its SP and BP registers
+*are* `g.sp`/`g.bp` (the generated blocks read and write them); while it
+does not run, the same fields are its saved `sched.sp`/`sched.bp`.  Only one
+goroutine runs at a time in the model, so one copy serves both roles, and
+`g.sched` is a view onto them.  The G also caches the memoryviews of its
+current stack (q, u8, ...) so blocks can index stack memory directly; they
+are replaced together with `stack` by `set_stack`.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from ..machine.memory import Mapping
+from .stackalloc import Stack
+
+
+class Gstatus(IntEnum):
+    """Goroutine states.  Who owns the stack is what stack copying rests on."""
+
+    IDLE = 0         # just allocated, not yet initialized
+    RUNNABLE = 1     # on a run queue; not running user code; stack owned by nobody running
+    RUNNING = 2      # running user code on an M with a P; the G owns its stack
+    SYSCALL = 3      # in a system call; stack must not move
+    WAITING = 4      # parked (channel, sleep); stack owned by whoever readies it, may be scanned
+    DEAD = 6         # exited or unused; may have a stack to reuse
+    COPYSTACK = 8    # its stack is being moved by newstack/copystack
+
+
+_TRANSITIONS = {
+    (Gstatus.IDLE, Gstatus.RUNNABLE), (Gstatus.DEAD, Gstatus.RUNNABLE),
+    (Gstatus.RUNNABLE, Gstatus.RUNNING), (Gstatus.RUNNING, Gstatus.RUNNABLE),
+    (Gstatus.RUNNING, Gstatus.WAITING), (Gstatus.WAITING, Gstatus.RUNNABLE),
+    (Gstatus.RUNNING, Gstatus.COPYSTACK), (Gstatus.COPYSTACK, Gstatus.RUNNING),
+    (Gstatus.RUNNING, Gstatus.DEAD), (Gstatus.RUNNING, Gstatus.SYSCALL),
+    (Gstatus.SYSCALL, Gstatus.RUNNING), (Gstatus.IDLE, Gstatus.DEAD),
+}
+
+
+class BadStatus(Exception):
+    pass
+
+
+VIEW_ATTRS = {"q": "q", "uq": "Q", "i32": "i", "u32": "I", "i16": "h", "u16": "H",
+              "i8": "b", "u8": "B", "f64": "d"}
+
+
+class G:
+    __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
+                 "base", *VIEW_ATTRS, "status", "m", "waitreason", "stktopsp",
+                 "preempt", "forcemove", "startpc", "stats", "mapping")
+
+    def __init__(self, goid: int):
+        self.goid = goid
+        self.stack = Stack(0, 0)
+        self.stackguard0 = 0
+        self.stackguard1 = 0
+        self.sp = 0
+        self.bp = 0
+        self.pc = 0
+        self.base = 0
+        for name in VIEW_ATTRS:
+            setattr(self, name, None)
+        self.status = Gstatus.IDLE
+        self.m = None
+        self.waitreason = ""
+        self.stktopsp = 0
+        self.preempt = False
+        self.forcemove = False
+        self.startpc = 0
+        self.stats = None
+        self.mapping = None
+
+    def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
+        """Install a stack: bounds, guard and the views blocks index."""
+        self.stack = stack
+        self.mapping = mapping
+        self.base = stack.lo
+        self.stackguard0 = stack.lo + stack_guard
+        for name, fmt in VIEW_ATTRS.items():
+            setattr(self, name, getattr(mapping, fmt))
+
+    @property
+    def sched(self):
+        return Gobuf(self.sp, self.pc, self.bp)
+
+    def casgstatus(self, old: Gstatus, new: Gstatus):
+        if self.status != old or (old, new) not in _TRANSITIONS:
+            raise BadStatus(f"casgstatus: bad transition {self.status.name} ({old.name}) -> {new.name}")
+        self.status = new
+
+    def __repr__(self):
+        return f"G{self.goid}[{self.stack.lo:#x}, {self.stack.hi:#x}) sp={self.sp:#x}"
+
+
+class Gobuf:
+    __slots__ = ("sp", "pc", "bp")
+
+    def __init__(self, sp, pc, bp):
+        self.sp, self.pc, self.bp = sp, pc, bp
+
+
+class P:
+    """A processor: here only the per-P stack cache matters (mcache.stackcache)."""
+
+    def __init__(self, id: int, stackcache):
+        self.id = id
+        self.stackcache = stackcache
+
+
+class M:
+    """An OS thread: g0 is its scheduling stack, curg the user goroutine it runs."""
+
+    def __init__(self, id: int):
+        self.id = id
+        self.g0 = None
+        self.gsignal = None
+        self.curg = None
+        self.p = None
+        self.morebuf = None

@@ -1,0 +1,215 @@
+"""stack: the stack guard, morestack -> newstack -> copystack, adjustframe.
+
+Go counterpart: src/runtime/stack.go (Go 1.19), with the per-release
+differences taken from gostack.profiles.
+
+The guard.  Every Go function that is not NOSPLIT starts by comparing its
+SP with g.stackguard0 (three forms by frame size; see compiler/codegen.py).
+stackguard0 normally sits StackGuard bytes above stack.lo, so a function
+that passes its check may still use StackSmall bytes below the guard, and
+the StackLimit bytes below that are left for chains of NOSPLIT functions
+(the linker proves they fit):
+
+    stack.hi  +------------------+
+              | frames ...       |
+              |                  |  <- SP of a function passing its check
+    guard --> +------------------+  stackguard0 = lo + StackGuard
+              | StackSmall       |  a small frame may dip this far
+              +------------------+
+              | StackLimit       |  room for NOSPLIT chains (morestack too)
+    stack.lo  +------------------+
+
+A poison value in stackguard0 (stackPreempt, stackForceMove) is larger than
+any SP, so the next check fails: preemption and forced moves ride on the
+growth check.
+
+Growth.  A failed check calls morestack, which records the function's entry
+pc and SP in g.sched and calls newstack "on g0" (the Python runtime).
+newstack doubles the size (Go 1.15+: keeps doubling until the frame fits),
+throws `stack overflow` past maxstacksize, and calls copystack: allocate the
+new stack, copy the used bytes [sp, hi) to the same distance below the new
+hi, then walk the frames *on the new stack* and add delta = new.hi - old.hi
+to every word that a stack map says is a pointer and that points into the
+old stack; the saved frame pointers too.  The old stack is freed (unmapped:
+a stale pointer now faults).  Then the function runs its check again.
+
+Shrinking (at GC) and preemption arrive with goroutines (issue 4);
+`shrinkstack` here implements Go's rule so tests can drive it.
+"""
+
+from __future__ import annotations
+
+from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_PREEMPT
+from .errors import RuntimeThrow
+from .runtime2 import Gstatus
+from .traceback import gentraceback
+
+POISON_BYTE = 0xFD        # what stackpoisoncopy fills a freed stack with
+
+
+class StackOverflow(Exception):
+    """newstack refused to grow: Go prints two `runtime:` lines and throws."""
+
+    def __init__(self, limit: int, sp: int, lo: int, hi: int):
+        super().__init__("stack overflow")
+        self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
+
+
+class StackEngine:
+    """The stack operations of one runtime instance (its heap, allocator, profile)."""
+
+    def __init__(self, world):
+        self.world = world
+        self.program = world.program
+        self.profile = world.profile
+        self.aspace = world.aspace
+        self.stackalloc = world.stackalloc
+        self.debug = world.debug
+        self.maxstacksize = world.max_stack
+        self.maxstackceiling = self.profile.max_stack_ceiling
+
+    # ------------------------------------------------------------ allocation
+
+    def install(self, g, size: int):
+        stk = self.stackalloc.stackalloc(size, self.world.p)
+        g.set_stack(stk, self.aspace.find(stk.lo), self.profile.stack_guard)
+        return stk
+
+    # ------------------------------------------------------------ morestack
+
+    def morestack(self, g, entry_pc: int) -> int:
+        """A prologue check failed at entry_pc with SP = g.sp: grow, then retry."""
+        g.pc = entry_pc
+        self.newstack(g)
+        return entry_pc
+
+    def forcemove(self, g, entry_pc: int) -> int:
+        """Go's mayMoreStackMove: move to a same-size stack before the check."""
+        g.pc = entry_pc
+        g.stackguard0 = STACK_FORCE_MOVE
+        self.newstack(g)
+        return g.sp
+
+    def newstack(self, g):
+        """Decide what a failed check means, then grow (never returns to a stale stack)."""
+        guard = g.stackguard0
+        if guard == STACK_PREEMPT:
+            # The model has one goroutine until issue 4: the request is dropped,
+            # as newstack does when the M cannot be preempted.
+            g.stackguard0 = g.stack.lo + self.profile.stack_guard
+            self.world.count("preemptions")
+            return
+        if g.stack.lo == 0:
+            raise RuntimeThrow("missing stack in newstack")
+        sp = g.sp
+        if sp < g.stack.lo:
+            raise RuntimeThrow("runtime: split stack overflow")
+        oldsize = g.stack.hi - g.stack.lo
+        newsize = oldsize * 2
+        f = self.program.findfunc(g.pc)
+        if self.profile.grow_until_fits and f is not None:
+            used = g.stack.hi - sp
+            while newsize - used < f.frame_size + self.profile.stack_guard:
+                newsize *= 2
+        if guard == STACK_FORCE_MOVE:
+            newsize = oldsize
+        if newsize > self.maxstacksize or (self.maxstackceiling and newsize > self.maxstackceiling):
+            limit = self.maxstacksize
+            if self.maxstackceiling and self.maxstackceiling < limit:
+                limit = self.maxstackceiling
+            raise StackOverflow(limit, sp - PTR_SIZE, g.stack.lo, g.stack.hi)
+        g.casgstatus(Gstatus.RUNNING, Gstatus.COPYSTACK)
+        self.copystack(g, newsize, reason="forcemove" if guard == STACK_FORCE_MOVE else "grow")
+        g.casgstatus(Gstatus.COPYSTACK, Gstatus.RUNNING)
+
+    # ------------------------------------------------------------ copystack
+
+    def copystack(self, g, newsize: int, reason: str = "grow"):
+        """Move g to a new stack of newsize bytes; adjust every pointer into the old one."""
+        old = g.stack
+        used = old.hi - g.sp
+        new = self.stackalloc.stackalloc(newsize, self.world.p)
+        delta = new.hi - old.hi
+        self.aspace.copy(new.hi - used, old.hi - used, used)
+        old_bp = g.bp
+        g.set_stack(new, self.aspace.find(new.lo), self.profile.stack_guard)
+        g.sp = old.hi - used + delta
+        g.stktopsp += delta
+        if old.lo <= old_bp < old.hi:
+            g.bp = old_bp + delta
+        frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
+        self.free_old(old)
+        self.world.note_copy(g, old, new, used, delta, frames, adjusted, reason)
+
+    def free_old(self, old):
+        if self.debug.get("stackpoisoncopy"):
+            self.aspace.fill(old.lo, old.hi - old.lo, POISON_BYTE)
+        self.stackalloc.stackfree(old, self.world.p)
+
+    def adjustframes(self, g, lo: int, hi: int, delta: int):
+        """Walk the frames on the new stack; rewrite each pointer word into [lo, hi)."""
+        mem = g.q
+        base = g.base
+        program = self.program
+        callsites = program.callsites
+        frames = adjusted = 0
+        pc, sp, at_entry = g.pc, g.sp, True
+        while True:
+            f = program.findfunc(pc)
+            if f is None:
+                raise RuntimeThrow(f"unknown pc {pc:#x} in stack walk")
+            frames += 1
+            if f.name == "runtime.goexit":
+                break
+            frame = 0 if at_entry else f.frame_size
+            sp_index = (sp - base) >> 3
+            if not at_entry:
+                site = callsites.get(pc)
+                offsets = site.live_ptrs if site is not None else f.local_ptrs
+                for off in offsets:
+                    k = sp_index + (off >> 3)
+                    v = mem[k]
+                    if lo <= v < hi:
+                        mem[k] = v + delta
+                        adjusted += 1
+                if frame:
+                    k = sp_index + (frame >> 3) - 1      # saved BP
+                    v = mem[k]
+                    if lo <= v < hi:
+                        mem[k] = v + delta
+                        adjusted += 1
+            argp_index = sp_index + (frame >> 3) + 1
+            for off in f.arg_ptrs:
+                k = argp_index + (off >> 3)
+                v = mem[k]
+                if lo <= v < hi:
+                    mem[k] = v + delta
+                    adjusted += 1
+            pc = mem[argp_index - 1]
+            sp = sp + frame + PTR_SIZE
+            at_entry = False
+        return frames, adjusted
+
+    # ------------------------------------------------------------ shrinking
+
+    def shrinkstack(self, g) -> bool:
+        """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
+        if self.debug.get("gcshrinkstackoff"):
+            return False
+        oldsize = g.stack.hi - g.stack.lo
+        newsize = oldsize // 2
+        if newsize < self.profile.fixed_stack:
+            return False
+        used = g.stack.hi - g.sp
+        if self.profile.shrink_adds_stack_limit:
+            used += self.profile.stack_limit
+        if used >= oldsize // 4:
+            return False
+        self.copystack(g, newsize, reason="shrink")
+        return True
+
+    # ------------------------------------------------------------ limits
+
+    def set_max_stack(self, n: int) -> int:
+        old, self.maxstacksize = self.maxstacksize, n
+        return old

@@ -1,0 +1,100 @@
+"""traceback: walk a goroutine's frames by reading its stack memory.
+
+Go counterpart: src/runtime/traceback.go (gentraceback) and the printing in
+traceback.go/panic.go, Go 1.19 formats.
+
+The walk needs only (pc, sp) and the function table: a frame of function f
+whose frame is allocated spans [sp, sp + frame_size); the return address
+sits at sp + frame_size and the caller's SP (Go's fp) is just above it.  The
+innermost frame may be *at entry* (stopped in its prologue by morestack):
+then its frame is not allocated yet and sp points at the return address.
+
+    fp = sp + frame + 8      caller's SP; the args of this frame start here
+    [fp - 8]                 return pc -> the caller's frame (found by findfunc)
+
+Because the host keeps no per-call state, this walk is the only way to know
+the call stack; copystack, the GC scan and every crash report use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..profiles import PTR_SIZE, TRACEBACK_MAX_FRAMES
+
+
+@dataclass
+class Frame:
+    func: object        # FuncInfo
+    pc: int
+    sp: int             # the frame's SP (entry SP when at_entry)
+    fp: int             # caller's SP: sp + frame + 8
+    at_entry: bool
+    line: int = 0
+
+    @property
+    def argp(self) -> int:
+        return self.fp
+
+
+def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: int | None = None):
+    """Yield the frames of a stack, innermost first, up to runtime.goexit."""
+    count = 0
+    while True:
+        f = program.findfunc(pc)
+        if f is None:
+            return
+        frame = 0 if at_entry else f.frame_size
+        fp = sp + frame + PTR_SIZE
+        yield Frame(f, pc, sp, fp, at_entry)
+        count += 1
+        if f.name == "runtime.goexit" or (limit is not None and count >= limit):
+            return
+        pc, sp, at_entry = load_word(fp - PTR_SIZE), fp, False
+
+
+def frame_line(program, frame: Frame, innermost_line: int | None = None) -> int:
+    if frame.at_entry:
+        return frame.func.decl_line
+    site = program.callsites.get(frame.pc)
+    if site is not None:
+        return site.line
+    return innermost_line if innermost_line is not None else frame.func.decl_line
+
+
+def format_frame_args(frame: Frame, load_word) -> str:
+    """Go 1.19 prints each argument word, with `?` for possibly stale values."""
+    words = []
+    offset = 0
+    for n in getattr(frame.func, "param_words", []) or []:
+        for k in range(n):
+            try:
+                words.append(f"{load_word(frame.argp + offset + k * PTR_SIZE) & (2**64 - 1):#x}?")
+            except Exception:
+                words.append("0x0?")
+        offset += n * PTR_SIZE
+    return ", ".join(words)
+
+
+def print_goroutine(program, g, frames: list, load_word, innermost_line, status: str,
+                    gopath: str, goroot: str, show_runtime: bool, with_regs: bool) -> str:
+    """The `goroutine N [status]:` section, as traceback.go prints it."""
+    out = [f"goroutine {g.goid} [{status}]:\n"]
+    shown = 0
+    for index, frame in enumerate(frames):
+        f = frame.func
+        is_runtime = f.name.startswith("runtime.")
+        if is_runtime and not show_runtime:
+            continue
+        if shown >= TRACEBACK_MAX_FRAMES:
+            out.append("...additional frames elided...\n")
+            break
+        line = frame_line(program, frame, innermost_line if index == 0 else None)
+        path = f"{goroot}/src/{f.file}" if is_runtime else gopath
+        offset = frame.pc - f.entry
+        suffix = f" +{offset:#x}" if offset else ""
+        regs = f" fp={frame.fp:#x} sp={frame.sp:#x} pc={frame.pc:#x}" if with_regs else ""
+        args = "" if is_runtime and f.name == "runtime.goexit" else format_frame_args(frame, load_word)
+        out.append(f"{f.name}({args})\n\t{path}:{line}{suffix}{regs}\n")
+        shown += 1
+    return "".join(out)
