@@ -10,6 +10,7 @@ constructs outside gostack's subset are `unsupported: <what>`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from ..errors import CompileError, Unsupported
 from . import types as T
@@ -154,6 +155,13 @@ class Checker:
         self.iota = None
         self.loop_depth = 0
         self.current_deps = None
+        self.global_decl_of: dict = {}
+        self.globals_checked: set = set()
+        self.globals_checked_result: dict = {}
+        # Package initialization is code too: calls and new() objects in global
+        # initializers belong to main.init (built by link.synthesize_init).
+        self.init_func = FuncSym("init", T.Signature([], []))
+        self.init_func.global_deps = set()
 
     # ---- entry
 
@@ -183,7 +191,9 @@ class Checker:
             if not pkg.used:
                 raise CompileError(pkg.pos, f'"{pkg.path}" imported but not used')
         inits = self.order_global_inits()
-        return Program(self.source, self.funcs, self.globals, inits, self.packages)
+        program = Program(self.source, self.funcs, self.globals, inits, self.packages)
+        program.init_func = self.init_func
+        return program
 
     def check_package_clause(self, root: Node):
         clause = next((c for c in root.children if c.type == "package_clause"), None)
@@ -413,6 +423,8 @@ class Checker:
                 self.globals.append(v)
                 targets.append(v)
             self.global_decls.append((targets, values, vtype, spec))
+            for v in targets:
+                self.global_decl_of[v] = (targets, values, vtype, spec)
         # Types of untyped globals are inferred once all globals are declared.
 
     def _var_specs(self, decl):
@@ -423,15 +435,26 @@ class Checker:
                 yield from (c for c in child.children if c.type == "var_spec")
 
     def check_global_inits(self):
-        for targets, values, vtype, spec in self.global_decls:
-            deps = set()
-            self.current_deps = deps
-            if values:
-                self.check_assign_values(targets, values, vtype, spec, self.pkg)
-            elif vtype is None:
-                raise CompileError(spec.pos, "missing type or init expr")
-            self.current_deps = None
-            yield targets, values, deps
+        for decl in self.global_decls:
+            yield self.check_global_decl(decl)
+
+    def check_global_decl(self, decl):
+        """Type one package-level var spec (possibly early, when another needs its type)."""
+        targets, values, vtype, spec = decl
+        key = id(spec)
+        if key in self.globals_checked:
+            return self.globals_checked_result[key]
+        self.globals_checked.add(key)
+        deps = set()
+        saved_deps, saved_func = self.current_deps, self.func
+        self.current_deps, self.func = deps, self.init_func
+        if values:
+            self.check_assign_values(targets, values, vtype, spec, self.pkg)
+        elif vtype is None:
+            raise CompileError(spec.pos, "missing type or init expr")
+        self.current_deps, self.func = saved_deps, saved_func
+        self.globals_checked_result[key] = (targets, values, deps)
+        return targets, values, deps
 
     def order_global_inits(self):
         """Go initializes package variables in dependency order, else declaration order."""
@@ -914,7 +937,8 @@ class Checker:
     def expr_float_literal(self, node, scope):
         node.ty = T.UNTYPED_FLOAT
         text = node.text.replace("_", "")
-        node.const = float.fromhex(text) if text.lower().startswith("0x") else float(text)
+        # Untyped constants are exact (Go: arbitrary precision), so 0.1+0.2 == 0.3.
+        node.const = Fraction(float.fromhex(text)) if text.lower().startswith("0x") else Fraction(text)
 
     def expr_imaginary_literal(self, node, scope):
         raise Unsupported(node.pos, "complex numbers")
@@ -957,6 +981,11 @@ class Checker:
         node.sym = sym
         if isinstance(sym, Var):
             sym.used = True
+            if sym.kind == "global" and sym.type is None:
+                decl = self.global_decl_of[sym]
+                if id(decl[3]) in self.globals_checked:
+                    raise CompileError(node.pos, f"initialization cycle: {sym.name} refers to itself")
+                self.check_global_decl(decl)
             node.ty = sym.type
             if sym.kind == "global":
                 self.note_dep(sym)
@@ -976,7 +1005,7 @@ class Checker:
             sym.used = True
 
     def note_dep(self, sym):
-        if self.current_deps is not None:
+        if self.func is self.init_func and self.current_deps is not None:
             self.current_deps.add(sym)
         elif self.func is not None:
             self.func.global_deps.add(sym)
@@ -1105,7 +1134,7 @@ class Checker:
 
     def check_shift(self, node, op, left, right):
         if not (isinstance(right.ty.under, T.Basic) and (right.ty.under.is_integer()
-                or (right.const is not None and float(right.const).is_integer()))):
+                or (right.const is not None and _is_integral(right.const)))):
             raise CompileError(right.pos, f"invalid operation: shift count {self.text(right)} must be integer")
         if right.const is not None:
             if right.const < 0:
@@ -1119,8 +1148,8 @@ class Checker:
         if left.const is not None and lt.is_untyped():
             if right.const is not None:
                 value = left.const
-                if isinstance(value, float):
-                    if not value.is_integer():
+                if isinstance(value, (float, Fraction)):
+                    if not _is_integral(value):
                         raise CompileError(left.pos, f"invalid operation: shifted operand {self.text(left)} must be integer")
                     value = int(value)
                 node.ty = T.UNTYPED_INT if lt.kind != "untyped_rune" else lt
@@ -1211,7 +1240,7 @@ class Checker:
                                          f"(variable of type {operand.ty})")
         it = index.ty.under
         if not (isinstance(it, T.Basic) and (it.is_integer() or (index.const is not None and
-                                                                  float(index.const).is_integer()))):
+                                                                  _is_integral(index.const)))):
             raise CompileError(index.pos, f"invalid argument: index {self.text(index)} "
                                           f"(variable of type {index.ty}) must be integer")
         if index.const is not None:
@@ -1311,8 +1340,12 @@ class Checker:
     def call_args(self, node, sig, args, scope, fn_node):
         if len(args) == 1 and len(sig.params) > 1:
             self.expr(args[0], scope)
-            if isinstance(args[0].ty, T.Tuple):
-                raise Unsupported(args[0].pos, "passing multiple results as arguments")
+            tt = args[0].ty
+            if isinstance(tt, T.Tuple) and len(tt.types) == len(sig.params):
+                for t, p in zip(tt.types, sig.params):
+                    self.assignable(t, p, args[0].pos, None)
+                node.spread = True
+                return
         if len(args) != len(sig.params):
             for a in args:
                 self.expr(a, scope)
@@ -1470,8 +1503,8 @@ class Checker:
         if tu.kind == "string":
             raise Unsupported(pos, "conversion of integers to strings")
         if tu.is_integer():
-            if isinstance(value, float):
-                if not value.is_integer():
+            if isinstance(value, (float, Fraction)):
+                if not _is_integral(value):
                     if conversion and not src.under.is_untyped():
                         return T.wrap_int(int(value), tu)
                     raise CompileError(pos, f"cannot use {_const_text(value)} (untyped float constant) as {target} value in assignment (truncated)"
@@ -1489,7 +1522,7 @@ class Checker:
             if not lo <= value <= hi:
                 raise CompileError(pos, f"cannot use {value} (untyped int constant {value}) as {t} value in "
                                         f"assignment (overflows)" if False else f"constant {value} overflows {t}")
-        if isinstance(u, T.Basic) and u.kind == "float" and isinstance(value, int):
+        if isinstance(u, T.Basic) and u.kind == "float" and not isinstance(value, bool):
             value = float(value)
         return value
 
@@ -1528,6 +1561,12 @@ def _clone(node: Node) -> Node:
     mapping = {id(o): c for o, c in zip(node.children, copy.children)}
     copy.fields = {k: [mapping.get(id(v), v) for v in vs] for k, vs in node.fields.items()}
     return copy
+
+
+def _is_integral(value) -> bool:
+    if isinstance(value, Fraction):
+        return value.denominator == 1
+    return float(value).is_integer()
 
 
 def _legacy_octal(text: str) -> bool:
@@ -1590,7 +1629,9 @@ def _fold(op, a, b, t):
         if t.is_integer() and isinstance(a, int) and isinstance(b, int):
             q = abs(a) // abs(b)
             return q if (a >= 0) == (b >= 0) else -q
-        return a / b
+        if isinstance(a, float) or isinstance(b, float):
+            return a / b
+        return Fraction(a) / Fraction(b)
     if op == "%":
         r = abs(a) % abs(b)
         return r if a >= 0 else -r

@@ -380,6 +380,9 @@ class FuncGen:
     def stmt_empty_statement(self, node):
         pass
 
+    def stmt_const_declaration(self, node):
+        pass            # constants were folded by the checker
+
     def stmt_block(self, node):
         self.block_stmts(node)
 
@@ -490,10 +493,11 @@ class FuncGen:
                     self.copy(self.lvalue(left), loc, t)
             return
         staged = self.stage_values(values, [l.ty for l in lefts])
-        for left, (kind, val) in zip(lefts, staged):
-            if left.ty is None:
-                continue
-            self.store_staged(self.lvalue(left), left.ty, kind, val)
+        # Phase one evaluates the index operands of every left side, phase two stores.
+        locs = [self.stable(self.lvalue(l)) if l.ty is not None else None for l in lefts]
+        for left, loc, (kind, val) in zip(lefts, locs, staged):
+            if loc is not None:
+                self.store_staged(loc, left.ty, kind, val)
 
     def op_assign(self, left, op, value, node):
         loc = self.stable(self.lvalue(left))
@@ -789,12 +793,15 @@ class FuncGen:
 
     def call(self, node: Node) -> list:
         """Emit a Go call; return the locations of its results (in the outgoing area)."""
-        callee = node.callee
+        callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
         args = node.get("arguments").children
         layout = ParamLayout(callee.sig)
-        staged = self.stage_values(args, callee.sig.params) if args else []
+        if getattr(node, "spread", False):
+            staged = self.spread_results(args[0])
+        else:
+            staged = self.stage_values(args, callee.sig.params) if args else []
         for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
             self.store_staged(Loc("sp", off), t, kind, val)
         self.line = node.pos.line
@@ -806,12 +813,22 @@ class FuncGen:
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
 
+    def spread_results(self, inner: Node) -> list:
+        """f(g()): g's results become f's arguments (copied out of the way first)."""
+        staged = []
+        for loc, t in zip(self.call(inner), inner.ty.types):
+            tmp = Loc("sp", self.alloc_temp(t))
+            self.copy(tmp, loc, t)
+            staged.append(("val", self.load(tmp, t)) if t.is_scalar() else ("agg", f"(sp + {tmp.off})"))
+        return staged
+
     def builtin_call(self, node: Node, want_value: bool):
         callee = getattr(node, "callee", None)
         args = node.get("arguments").children
         builtin = getattr(node, "builtin", None)
         if builtin in ("println", "print"):
-            parts = [self.print_arg(a) for a in args]
+            values = self.operand_values(args)
+            parts = [self.print_arg(a, v) for a, v in zip(args, values)]
             self.emit(f"PRINT({builtin == 'println'}, [{', '.join(parts)}])")
             return None
         if builtin == "panic":
@@ -830,9 +847,18 @@ class FuncGen:
             return Loc("sp", tmp)
         raise Unsupported(node.pos, f"call of {builtin}")
 
-    def print_arg(self, arg):
+    def operand_values(self, nodes) -> list:
+        """Values in Go's order; a value a later call could clobber is spilled."""
+        out = []
+        for k, node in enumerate(nodes):
+            v = self.value(node)
+            if node.const is None and any(self.ctx.has_call(n) for n in nodes[k + 1:]):
+                v = self.spill(v, node.ty)
+            out.append(v)
+        return out
+
+    def print_arg(self, arg, v):
         t = arg.ty.under
-        v = self.value(arg)
         if isinstance(t, T.Pointer):
             return f"P_PTR({v})"
         kind = t.kind
@@ -885,7 +911,8 @@ class FuncGen:
             return "1" if value else "0"
         if isinstance(value, str):
             return repr(value)
-        if t is not None and isinstance(t.under, T.Basic) and t.under.is_float():
+        if (t is not None and isinstance(t.under, T.Basic) and t.under.is_float()) or \
+                not isinstance(value, int):
             return repr(float(value))
         return repr(value)
 
@@ -954,7 +981,7 @@ class FuncGen:
     def logical(self, op, left, right):
         a = self.value(left)
         if self.ctx.has_call(right):
-            raise Unsupported(right.pos, f"a call on the right of {op}")
+            return self.logical_with_call(op, a, right)
         with self.capture() as pre:
             b = self.value(right)
         if not pre:
@@ -966,6 +993,18 @@ class FuncGen:
             self.replay(pre, 1)
             self.emit(f"{name} = {b}")
         return name
+
+    def logical_with_call(self, op, a, right):
+        """`a && f()`: the call runs only when it decides the result (blocks)."""
+        result = Loc("sp", self.alloc_temp(T.BOOL))
+        self.store(result, T.BOOL, a)
+        join = self.new_block()
+        test = self.load(result, T.BOOL)
+        self.emit(f"if {'not ' if op == '&&' else ''}{test}: return @B{join.index}@")
+        self.store(result, T.BOOL, self.value(right))
+        self.jump(join)
+        self.start(join)
+        return self.load(result, T.BOOL)
 
     def compare(self, op, left, right, t):
         if t.is_scalar() or isinstance(t.under, T.Basic):

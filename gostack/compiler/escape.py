@@ -50,8 +50,9 @@ class FuncFlows:
 
 
 def analyze(program: Program) -> None:
-    flows = {fn: collect(fn) for fn in program.funcs}
-    leaks = {fn: [False] * len(fn.params) for fn in program.funcs}
+    funcs = program.funcs + ([program.init_func] if program.init_func is not None else [])
+    flows = {fn: collect(fn) for fn in funcs}
+    leaks = {fn: [False] * len(fn.params) for fn in funcs}
     changed = True
     while changed:
         changed = False

@@ -102,6 +102,7 @@ def _branches_native(node: Node, enclosing: list) -> bool:
 def synthesize_init(checked: Checked) -> FuncSym | None:
     """main.init: the package initializer, assigning globals in dependency order."""
     if not checked.global_inits:
+        checked.init_func = None
         return None
     stmts = []
     for targets, values in checked.global_inits:
@@ -118,9 +119,8 @@ def synthesize_init(checked: Checked) -> FuncSym | None:
         stmts.append(stmt)
     pos = stmts[0].pos
     body = Node("block", pos, children=[Node("statement_list", pos, children=stmts)])
-    decl = Node("function_declaration", pos, fields={"body": [body]})
-    fn = FuncSym("init", T.Signature([], []), decl, set())
-    fn.global_deps = set()
+    fn = checked.init_func
+    fn.decl = Node("function_declaration", pos, fields={"body": [body]})
     _collect_calls(body, fn)
     return fn
 
@@ -150,7 +150,7 @@ def link(checked: Checked, profile: Profile, debug: dict) -> Program:
     ctx = CompileContext(checked, profile, debug)
     data_size = layout_globals(checked)
     funcs = list(checked.funcs)
-    init = synthesize_init(checked)
+    init = checked.init_func
     if init is not None:
         funcs.append(init)
     codes = []
