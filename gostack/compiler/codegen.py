@@ -24,8 +24,10 @@ Registers and memory:
 Code is generated twice per function: the first pass learns the frame size
 (locals and temporaries are allocated as code is generated); the second
 pass emits code with the final offsets of parameters, which sit above the
-frame.  Block and function addresses are written as `@B3@` / `@F:main.f@`
-tokens and filled in by link.py.
+frame.  Addresses are written as tokens that link.py fills in: `@B3@` is the pc
+of block 3 (stored as a return address), `@J3@` the block itself (a jump
+returns the next block's function), `@F:main.f@` the entry block of a
+function, `@ENTRY@`/`@SELF@` this function's entry pc / entry block.
 """
 
 from __future__ import annotations
@@ -224,7 +226,7 @@ class FuncGen:
         self.cur.lines.append((self.indent, text, self.line))
 
     def jump(self, block: Block):
-        self.emit(f"return @B{block.index}@")
+        self.emit(f"return @J{block.index}@")
 
     def tmp(self) -> str:
         self.tmp_counter += 1
@@ -311,8 +313,8 @@ class FuncGen:
         else:
             self.emit("s0 = sp - g.base; i = s0 >> 3")
         for k, v in enumerate(self.fn.results):
-            t = v.type
-            self.zero(Loc("sp", self.arg_offset(k, result=True)), t)
+            if v.name:      # named results start as zero values; unnamed ones are always set
+                self.zero(Loc("sp", self.arg_offset(k, result=True)), v.type)
 
     def emit_stack_check(self, frame: int):
         """The three prologue forms by frame size (Go's obj6.go stacksplit)."""
@@ -327,7 +329,7 @@ class FuncGen:
         else:
             cond = (f"g.stackguard0 == STACK_PREEMPT or "
                     f"sp + {p.stack_guard} - g.stackguard0 <= {frame + p.stack_guard - small}")
-        self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@)")
+        self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
 
     def enter_params(self):
         for k, v in enumerate(self.fn.params):
@@ -354,7 +356,7 @@ class FuncGen:
         if frame:
             self.emit(f"g.bp = q[i + {(frame - 8) // 8}]")
         self.emit(f"g.sp = sp + {frame + 8}")
-        self.emit(f"return q[i + {frame // 8}]")
+        self.emit(f"return BLK[q[i + {frame // 8}]]")
 
     # ------------------------------------------------------------ statements
 
@@ -656,7 +658,7 @@ class FuncGen:
         if target.native:
             self.emit("break")
         else:
-            self.emit(f"return @B{target.break_block}@")
+            self.emit(f"return @J{target.break_block}@")
             self.mark_closed()
 
     def stmt_continue_statement(self, node):
@@ -666,12 +668,12 @@ class FuncGen:
                 self.stmt(target.post)
             self.emit("continue")
         else:
-            self.emit(f"return @B{target.continue_block}@")
+            self.emit(f"return @J{target.continue_block}@")
             self.mark_closed()
 
     def stmt_fallthrough_statement(self, node):
         target = self.loops[-1]
-        self.emit(f"return @B{target.fallthrough_block}@")
+        self.emit(f"return @J{target.fallthrough_block}@")
         self.mark_closed()
 
     def mark_closed(self):
@@ -701,7 +703,7 @@ class FuncGen:
         alt = node.get("alternative")
         else_block = self.new_block()
         join = self.new_block()
-        self.emit(f"if not ({cond}): return @B{else_block.index}@")
+        self.emit(f"if not ({cond}): return @J{else_block.index}@")
         self.block_stmts(node.get("consequence"))
         if not self.cur.closed:
             self.jump(join)
@@ -728,7 +730,7 @@ class FuncGen:
         if node.cond is not None:
             self.line = node.cond.pos.line
             cond = self.value(node.cond, T.BOOL)
-            self.emit(f"if not ({cond}): return @B{exit_block.index}@")
+            self.emit(f"if not ({cond}): return @J{exit_block.index}@")
         ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
                       break_block=exit_block.index, continue_block=post_block.index)
         self.loops.append(ctx)
@@ -773,7 +775,7 @@ class FuncGen:
                     cond = f"{self.load(tag, tag_node.ty)} == {self.value(value, tag_node.ty)}"
                 else:
                     cond = f"RD(sp + {tag.off}, {tag_node.ty.size}) == RD({self.agg_addr(value)}, {tag_node.ty.size})"
-                self.emit(f"if {cond}: return @B{body.index}@")
+                self.emit(f"if {cond}: return @J{body.index}@")
         default = next((b for c, b in zip(cases, bodies) if c.type == "default_case"), None)
         self.jump(default if default is not None else end)
         ctx = LoopCtx(getattr(node, "label", ""), "switch", False, self.python_loops,
@@ -1000,7 +1002,7 @@ class FuncGen:
         self.store(result, T.BOOL, a)
         join = self.new_block()
         test = self.load(result, T.BOOL)
-        self.emit(f"if {'not ' if op == '&&' else ''}{test}: return @B{join.index}@")
+        self.emit(f"if {'not ' if op == '&&' else ''}{test}: return @J{join.index}@")
         self.store(result, T.BOOL, self.value(right))
         self.jump(join)
         self.start(join)

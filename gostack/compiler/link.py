@@ -246,7 +246,7 @@ def _fill_runtime_info(info: FuncInfo, code: dict):
     info.runtime = True
 
 
-_TOKEN = re.compile(r"@(B(\d+)|F:([\w./]+)|ENTRY)@")
+_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|ENTRY|SELF)@")
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 
@@ -258,12 +258,16 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict):
         if match.group(2) is not None:
             return hex(info.entry + BLOCK_PC_STEP * int(match.group(2)))
         if match.group(3) is not None:
-            return hex(entries[match.group(3)])
+            return block_name(info.entry + BLOCK_PC_STEP * int(match.group(3)))
+        if match.group(4) is not None:
+            return block_name(entries[match.group(4)])
+        if match.group(1) == "SELF":
+            return block_name(info.entry)
         return hex(info.entry)
 
     for k, block in enumerate(blocks):
         pc = info.entry + BLOCK_PC_STEP * k
-        out.append(f"def b_{pc:x}(g):")
+        out.append(f"def {block_name(pc)}(g):")
         lines[len(out)] = block[0][2] if block else info.decl_line
         body = [(ind, _TOKEN.sub(resolve, text), line) for ind, text, line in block]
         text_all = "\n".join(t for _, t, _ in body)
@@ -275,11 +279,15 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict):
             extra.append("j2 = s0 >> 1")
         if "_k" in text_all:
             extra.append("_k = 0")
+        if not re.search(r"\bs0\b", text_all.replace("s0 = sp - g.base; i = s0 >> 3", "")) \
+                and "j4" not in text_all and "j2" not in text_all:
+            body = [(ind, t.replace("s0 = sp - g.base; i = s0 >> 3", "i = (sp - g.base) >> 3"), line)
+                    for ind, t, line in body]
         inserted = False
         for ind, text, line in body:
             out.append("    " * ind + text)
             lines[len(out)] = line
-            if not inserted and text.endswith("i = s0 >> 3") and ind == 1:
+            if not inserted and ind == 1 and text.endswith(("i = s0 >> 3", "i = (sp - g.base) >> 3")):
                 for e in extra:
                     out.append("    " + e)
                     lines[len(out)] = line
@@ -287,6 +295,10 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict):
         if not body:
             out.append("    pass")
     return "\n".join(out) + "\n", lines
+
+
+def block_name(pc: int) -> str:
+    return f"b_{pc:x}"
 
 
 def _goexit_code() -> dict:
@@ -302,7 +314,7 @@ def _runtime_main_code(ctx: CompileContext, has_init: bool) -> dict:
     init_line = RUNTIME_POSITIONS["runtime.main.init"][1]
     entry = [
         (1, "sp = g.sp", main_line),
-        (1, f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@)", main_line),
+        (1, f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@) or @SELF@", main_line),
         (1, f"sp -= {frame}", main_line),
         (1, "g.sp = sp", main_line),
         (1, "s0 = sp - g.base; i = s0 >> 3", main_line),

@@ -101,6 +101,7 @@ class World:
         self.aspace.store(g.sp, "q", self.program.goexit_pc)
         g.pc = entry_pc
         g.startpc = entry_pc
+        g.forcemove = self.stacks.force_period > 0
         g.status = Gstatus.RUNNABLE
         g.stats = {"id": g.goid, "initial_stack": stk.size, "max_stack": stk.size,
                    "final_stack": stk.size, "grows": 0, "shrinks": 0, "bytes_copied": 0,

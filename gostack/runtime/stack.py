@@ -67,6 +67,9 @@ class StackEngine:
         self.debug = world.debug
         self.maxstacksize = world.max_stack
         self.maxstackceiling = self.profile.max_stack_ceiling
+        # stackforcemove=N: move the stack at every N-th prologue check (1: every check).
+        self.force_period = int(self.debug.get("stackforcemove", 0) or 0)
+        self.force_count = self.force_period
 
     # ------------------------------------------------------------ allocation
 
@@ -77,14 +80,17 @@ class StackEngine:
 
     # ------------------------------------------------------------ morestack
 
-    def morestack(self, g, entry_pc: int) -> int:
-        """A prologue check failed at entry_pc with SP = g.sp: grow, then retry."""
+    def morestack(self, g, entry_pc: int) -> None:
+        """A prologue check failed at entry_pc with SP = g.sp: grow; the caller retries."""
         g.pc = entry_pc
         self.newstack(g)
-        return entry_pc
 
     def forcemove(self, g, entry_pc: int) -> int:
         """Go's mayMoreStackMove: move to a same-size stack before the check."""
+        self.force_count -= 1
+        if self.force_count > 0:
+            return g.sp
+        self.force_count = self.force_period
         g.pc = entry_pc
         g.stackguard0 = STACK_FORCE_MOVE
         self.newstack(g)

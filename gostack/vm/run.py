@@ -67,24 +67,24 @@ def _host_failure(opts, message):
 
 def execute(world: World, blocks: dict):
     g = world.main_g
-    pc = g.pc
+    f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
     g.status = g.status.RUNNING
     try:
         try:
             if checkinv:
                 while True:
-                    pc = blocks[pc](g)
+                    f = f(g)
                     world.tick(1)
                     check_invariants(world, g)
             while True:
                 for _ in range(CHUNK):
-                    pc = blocks[pc](g)
+                    f = f(g)
                 world.tick(CHUNK)
-        except KeyError:
-            if pc in blocks:
-                raise
-            raise RuntimeThrow(f"unexpected return pc {pc:#x}") from None
+        except KeyError as missing:
+            raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
+        finally:
+            pc = world.block_pc.get(f, 0)
     except ProgramExit as done:
         return done.code, None
     except P.GoPanic as err:
@@ -130,11 +130,12 @@ def bind(program: Program, world: World) -> dict:
     ns = runtime_namespace(world)
     for code in program.code_objects.values():
         exec(code, ns)
-    blocks = {}
+    blocks = ns["BLK"]
     for name, value in ns.items():
         if name.startswith("b_") and callable(value):
             blocks[int(name[2:], 16)] = value
     world.blocks = blocks
+    world.block_pc = {f: pc for pc, f in blocks.items()}
     return blocks
 
 
@@ -142,7 +143,7 @@ def runtime_namespace(world: World) -> dict:
     aspace = world.aspace
     load, store = aspace.load, aspace.store
     stacks = world.stacks
-    ns = {"__builtins__": __builtins__, "STACK_PREEMPT": STACK_PREEMPT,
+    ns = {"__builtins__": __builtins__, "STACK_PREEMPT": STACK_PREEMPT, "BLK": {},
           "DATA": world.data.lo}
     for fmt, name in (("q", "q"), ("Q", "uq"), ("i", "i32"), ("I", "u32"), ("h", "i16"),
                       ("H", "u16"), ("b", "i8"), ("B", "u8"), ("d", "f64")):
