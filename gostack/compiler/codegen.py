@@ -151,6 +151,8 @@ class FuncGen:
         self.nosplit = "go:nosplit" in fn.directives
         self.leaf = not fn.has_calls
         self.cur: Block = None
+        self.regs = None            # sp offset -> (host name, size) inside a promoted loop
+        self.reg_dirty = set()
 
     # ------------------------------------------------------------ frame
 
@@ -196,6 +198,8 @@ class FuncGen:
             offset = self.alloc(v.type)
             self.var_loc[v] = ("stack", offset)
             self.scopes[-1].extend(offset + p for p in v.type.ptr_offsets())
+            if self.regs is not None and self.promotable(v):
+                self.regs[offset] = (f"r{offset}", v.type.size)
         return self.var_loc[v]
 
     def arg_offset(self, index: int, result=False) -> int:
@@ -572,6 +576,9 @@ class FuncGen:
         self.scopes.pop()
 
     def stmt_for_statement(self, node):
+        if self.python_loops == 0 and self.regs is None:
+            self.promoted_loop(node)
+            return
         self.scopes.append([])
         clause = node.clause
         if clause is not None and clause.get("initializer") is not None:
@@ -595,6 +602,53 @@ class FuncGen:
         self.loops.pop()
         self.scopes.pop()
 
+    def promoted_loop(self, node):
+        """A loop without calls keeps its scalar locals in host variables.
+
+        Between safepoints Go keeps values in registers; a native loop has no
+        safepoint inside, so locals whose address is never taken are loaded
+        into host variables before it and written back after it.  (A panic
+        inside leaves memory stale, which only traceback argument words show.)
+        """
+        self.regs, self.reg_dirty = {}, set()
+        outer = []
+        for v in self.promotable_vars(node):
+            home = self.var_loc.get(v)
+            if home is not None and home[0] in ("stack", "arg"):
+                loc = self.var_location(v)
+                value = self.load(loc, v.type)
+                name = f"r{loc.off}"
+                self.emit(f"{name} = {value}")
+                self.regs[loc.off] = (name, v.type.size)
+                outer.append((loc, v.type))
+        try:
+            self.stmt_for_statement(node)
+        finally:
+            regs, dirty = self.regs, self.reg_dirty
+            self.regs = None
+        for loc, t in outer:
+            if loc.off in dirty:
+                self.store(loc, t, regs[loc.off][0])
+
+    def promotable_vars(self, node) -> list:
+        found = []
+        seen = set()
+
+        def walk(n):
+            sym = n.sym if n.type == "identifier" else None
+            if isinstance(sym, Var) and sym not in seen and self.promotable(sym):
+                seen.add(sym)
+                found.append(sym)
+            for c in n.children:
+                walk(c)
+        walk(node)
+        return found
+
+    @staticmethod
+    def promotable(v: Var) -> bool:
+        return (v.kind in ("local", "param") and not v.addr_taken and not v.escapes
+                and v.type is not None and v.type.is_scalar())
+
     def stmt_expression_switch_statement(self, node):
         self.scopes.append([])
         if node.get("initializer") is not None:
@@ -605,14 +659,19 @@ class FuncGen:
             tag = self.tmp()
             self.emit(f"{tag} = {self.value(tag_node)}")
         cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
-        first = True
         self.loops.append(LoopCtx(getattr(node, "label", ""), "switch", True, self.python_loops))
+        saved_indent, first = self.indent, True
         for case in cases:
             if case.type == "default_case":
                 continue
-            conds = []
-            for value in case.get("value").children:
-                conds.append(self.case_cond(tag, tag_node, value))
+            with self.capture() as pre:
+                conds = [self.case_cond(tag, tag_node, v) for v in case.get("value").children]
+            if pre and not first:
+                # Case values with statements of their own: nest, so they run only if reached.
+                self.emit("else:")
+                self.indent += 1
+                first = True
+            self.replay(pre)
             self.emit(f"{'if' if first else 'elif'} {' or '.join(conds)}:")
             first = False
             with self.nested():
@@ -620,13 +679,11 @@ class FuncGen:
                 self.case_body(case)
         default = next((c for c in cases if c.type == "default_case"), None)
         if default is not None:
-            if first:
-                self.emit("if True:")
-            else:
-                self.emit("else:")
+            self.emit("if True:" if first else "else:")
             with self.nested():
                 self.emit("pass")
                 self.case_body(default)
+        self.indent = saved_indent
         self.loops.pop()
         self.scopes.pop()
 
@@ -1051,6 +1108,7 @@ class FuncGen:
         return int(isinstance(node.ty.under, T.Basic) and node.ty.under.kind == "int")
 
     def wrap(self, expr: str, t: T.Type) -> str:
+        """Go's integer overflow wraps; Python ints do not, so results are wrapped."""
         u = t.under
         if not isinstance(u, T.Basic) or not u.is_integer():
             return f"({expr})"
@@ -1059,6 +1117,11 @@ class FuncGen:
         if u.kind == "uint":
             return f"(({expr}) & {hex(mask)})"
         half = 1 << (bits - 1)
+        if bits == 64:
+            # Overflow is rare: a range test is cheaper than masking every result.
+            name = self.tmp()
+            self.emit(f"{name} = {expr}")
+            return f"({name} if {-half} <= {name} <= {half - 1} else W64({name}))"
         return f"((({expr}) + {hex(half)} & {hex(mask)}) - {hex(half)})"
 
     def value_call_expression(self, node):
@@ -1220,7 +1283,16 @@ class FuncGen:
         name = VIEW_NAMES[t.under.fmt]
         return f"G{name}" if loc.space == "glob" else name
 
+    def register(self, loc: Loc, t: T.Type):
+        if self.regs is None or loc.space != "sp" or loc.terms:
+            return None
+        reg = self.regs.get(loc.off)
+        return reg[0] if reg is not None and reg[1] == t.size else None
+
     def load(self, loc: Loc, t: T.Type) -> str:
+        reg = self.register(loc, t)
+        if reg is not None:
+            return reg
         fmt = t.under.fmt
         if not fmt:
             raise Unsupported(self.fn.decl.pos, f"loading a value of type {t}")
@@ -1229,6 +1301,11 @@ class FuncGen:
         return f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
 
     def store(self, loc: Loc, t: T.Type, value: str):
+        reg = self.register(loc, t)
+        if reg is not None:
+            self.emit(f"{reg} = {value}")
+            self.reg_dirty.add(loc.off)
+            return
         fmt = t.under.fmt
         if not fmt:
             raise Unsupported(self.fn.decl.pos, f"storing a value of type {t}")

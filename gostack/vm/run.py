@@ -164,7 +164,7 @@ def runtime_namespace(world: World) -> dict:
             printfmt.println_text(parts) if newline else printfmt.print_text(parts)),
         P_INT=printfmt.format_int, P_UINT=printfmt.format_uint, P_FLOAT=printfmt.format_float,
         P_BOOL=printfmt.format_bool, P_PTR=printfmt.format_pointer,
-        IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
+        W64=_wrap64, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda value, token: _raise(P.panic_value(value, token)),
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
@@ -182,6 +182,11 @@ def _malloc(world, size, name):
     addr = world.mheap.mallocgc(size, name)
     world.check_memory()
     return addr
+
+
+def _wrap64(v):
+    v &= MASK64
+    return v - (1 << 64) if v >> 63 else v
 
 
 def _idiv(a, b):
