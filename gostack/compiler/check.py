@@ -918,6 +918,12 @@ class Checker:
         return node.ty
 
     def single_value(self, node):
+        if node.ty is None:
+            sym = node.sym
+            what = "built-in function" if isinstance(sym, Builtin) else "package" if isinstance(sym, PackageSym) else "value"
+            if isinstance(sym, Builtin):
+                raise CompileError(node.pos, f"{sym.name} (built-in function {sym.name}) must be called")
+            raise CompileError(node.pos, f"use of {what} {self.text(node)} without selector")
         if isinstance(node.ty, T.Tuple):
             n = len(node.ty.types)
             if n == 0:
@@ -1167,6 +1173,8 @@ class Checker:
             node.const = self.fit_const(value, node.ty, node.pos)
 
     def unify(self, left, right, node, op):
+        self.single_value(left)
+        self.single_value(right)
         lt, rt = left.ty, right.ty
         lu, ru = lt.under, rt.under
         l_untyped = isinstance(lu, T.Basic) and lu.is_untyped()
