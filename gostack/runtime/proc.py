@@ -40,6 +40,7 @@ class World:
         self.profile = profile
         self.opts = opts
         self.debug = dict(opts.debug or {})
+        self.stackdebug = int(self.debug.get("stackdebug", 0) or 0)   # Go's stackDebug levels
         self.max_stack = opts.max_stack if opts.max_stack is not None else MAX_STACK_DEFAULT
         self.aspace = AddressSpace()
         self.steps = 0
@@ -142,6 +143,9 @@ class World:
         self.totals["pointers_adjusted"] += adjusted
         self.note_inuse()
         self.check_memory()
+        if self.stackdebug >= 1:
+            self.write_stderr(f"copystack gp=g{g.goid} [{old.lo:#x} {old.hi - used:#x} {old.hi:#x}]"
+                              f" -> [{new.lo:#x} {new.hi - used:#x} {new.hi:#x}]/{new.size}\n")
         self.emit("copystack", g=g.goid, reason=reason, old_lo=old.lo, old_hi=old.hi,
                   new_lo=new.lo, new_hi=new.hi, used=used, delta=delta, frames=frames,
                   pointers_adjusted=adjusted)
@@ -153,6 +157,9 @@ class World:
             self.opts.on_event(record)
 
     def _allocator_event(self, name, **fields):
+        if self.stackdebug >= 2:
+            self.write_stderr(f"{name} {fields.get('size')} [{fields.get('lo', 0):#x}, "
+                              f"{fields.get('hi', 0):#x}) from {fields.get('source')}\n")
         self.emit(name, **fields)
 
     # ------------------------------------------------------------ host limits

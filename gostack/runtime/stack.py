@@ -83,6 +83,11 @@ class StackEngine:
     def morestack(self, g, entry_pc: int) -> None:
         """A prologue check failed at entry_pc with SP = g.sp: grow; the caller retries."""
         g.pc = entry_pc
+        if self.world.opts.on_event is not None:
+            f = self.program.findfunc(entry_pc)
+            self.world.emit("morestack", g=g.goid, func=f.name if f else "?",
+                            frame_size=f.frame_size if f else 0, sp=g.sp, guard=g.stackguard0,
+                            lo=g.stack.lo, hi=g.stack.hi)
         self.newstack(g)
 
     def forcemove(self, g, entry_pc: int) -> int:
