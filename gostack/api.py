@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from .errors import EXIT_COMPILE, EXIT_HOST_LIMIT, CompileError, HostLimit
+from .errors import EXIT_COMPILE, EXIT_USAGE, CompileError
 
 
 @dataclass
@@ -41,6 +41,12 @@ class RunResult:
 
 def run_source(text: str, path: str = "main.go", **options) -> RunResult:
     opts = RunOptions(**options)
+    if opts.stack_model != "goroutine":
+        # Fixed OS thread stacks arrive with issue 5; refuse rather than pretend.
+        message = f"gostack: --stack-model {opts.stack_model} is not implemented yet\n"
+        if opts.on_stderr:
+            opts.on_stderr(message)
+        return RunResult("", message, EXIT_USAGE, {}, message.strip())
     from .vm.run import run_program   # imported late: the compiler pulls in tree-sitter
     from .compiler import compile_source
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 EXIT_COMPILE = 1
 EXIT_GO_PANIC = 2
+EXIT_USAGE = 2
 EXIT_HOST_LIMIT = 3
 EXIT_SIGSEGV = 139
 
