@@ -1,0 +1,309 @@
+"""cli: the `gostack` command; the only module that prints or picks exit codes.
+
+    gostack run [options] FILE.go     run a program as `go run` would (DESIGN.md section 5)
+    gostack demo                      not implemented yet (issue 6)
+    gostack compare FILE.go ...       not implemented yet (issue 6)
+
+`run` streams the program's stdout and stderr as it runs and exits with the
+program's exit code.  Everything else it prints (the --stats summary, the
+--maps text, its own errors) goes to stderr after the run, so a program's
+stdout stays exactly what `go run` prints.
+
+Exit codes, besides the program's own: 1 when FILE cannot be opened (or an
+output file cannot be created), 2 for usage errors (argparse's), 3 when
+gostack itself fails (an internal error, reported in one line with a hint
+to rerun with GOSTACK_TRACEBACK=1, which lets the traceback through) and 130
+when interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from contextlib import ExitStack
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .api import RunResult, run_file
+from .errors import EXIT_USAGE
+from .profiles import DEFAULT_PROFILE, PROFILES, RLIMIT_STACK_DEFAULT
+
+EXIT_CANNOT_OPEN = 1        # FILE or an output file cannot be opened
+EXIT_INTERNAL = 3           # a gostack bug: like a host limit, not the program's doing
+EXIT_INTERRUPTED = 130      # 128 + SIGINT, as a shell reports it
+TRACEBACK_ENV = "GOSTACK_TRACEBACK"
+
+
+class CliError(Exception):
+    """A failure of the command itself (not of the Go program), with its exit code."""
+
+    def __init__(self, message: str, code: int):
+        super().__init__(message)
+        self.code = code
+
+
+# ------------------------------------------------------------ argument types
+
+# K/M/G and KiB/MiB/GiB are powers of 1024 (8M is RLIMIT_STACK's 8 MiB);
+# KB/MB/GB are powers of 1000, so that 1GB is Go's 1000000000-byte maximum.
+_SIZE_UNITS = {"": 1, "b": 1}
+for _power, _letter in enumerate("kmg", start=1):
+    _SIZE_UNITS[_letter] = _SIZE_UNITS[_letter + "ib"] = 1024 ** _power
+    _SIZE_UNITS[_letter + "b"] = 1000 ** _power
+_SIZE = re.compile(r"(\d+)\s*([a-z]*)")
+
+
+def parse_size(text: str) -> int:
+    """'8M' -> 8388608, '8MiB' -> 8388608, '1GB' -> 1000000000, '2048' -> 2048."""
+    match = _SIZE.fullmatch(text.strip().lower())
+    if not match or match.group(2) not in _SIZE_UNITS:
+        raise argparse.ArgumentTypeError(
+            f"bad size {text!r} (examples: 2048, 64K, 8M, 8MiB, 1GB)")
+    return int(match.group(1)) * _SIZE_UNITS[match.group(2)]
+
+
+def parse_debug(text: str) -> dict[str, int]:
+    """'stackforcemove=1,stackdebug=2' -> {'stackforcemove': 1, 'stackdebug': 2}."""
+    knobs = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, sep, value = item.partition("=")
+        if not sep or not re.fullmatch(r"[a-z0-9_]+", name.strip()) \
+                or not re.fullmatch(r"-?\d+", value.strip()):
+            raise argparse.ArgumentTypeError(f"bad --debug item {item!r} (want KNOB=INTEGER)")
+        knobs[name.strip()] = int(value)
+    return knobs
+
+
+def _positive(kind):
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            value = 0
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"want a positive number, not {text!r}")
+        return value
+    return convert
+
+
+# ------------------------------------------------------------ the parser
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gostack",
+        description="Run Go programs on a model of Go's goroutine stacks.")
+    parser.add_argument("--version", action="version", version=f"gostack {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run a Go program", description=(
+        "Run FILE.go as `go run` would: its output, then its exit code "
+        "(2 for panics and fatal errors, 1 for compile errors, 3 for a host limit)."))
+    run.add_argument("file", metavar="FILE.go")
+    run.add_argument("--profile", choices=list(PROFILES), default=DEFAULT_PROFILE,
+                     help=f"Go release profile (default {DEFAULT_PROFILE})")
+    run.add_argument("--stack-model", choices=["goroutine", "thread"], default="goroutine",
+                     help="growable goroutine stacks (default) or fixed OS thread stacks")
+    run.add_argument("--thread-stack", type=parse_size, default=RLIMIT_STACK_DEFAULT,
+                     metavar="BYTES", help="fixed stack size for --stack-model thread (default 8M)")
+    run.add_argument("--max-stack", type=parse_size, metavar="BYTES",
+                     help="maximum goroutine stack (default 1GB, as Go)")
+    run.add_argument("--stats", action="store_true",
+                     help="summary of stack activity on stderr after the run")
+    run.add_argument("--stats-json", metavar="FILE", help="the same summary as JSON")
+    run.add_argument("--trace", metavar="FILE", help="every stack event as JSON lines")
+    run.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
+                     help="host limit: stop after this much time (exit 3)")
+    run.add_argument("--max-steps", type=_positive(int), metavar="N",
+                     help="host limit: stop after N steps (exit 3)")
+    run.add_argument("--memory-limit", type=parse_size, metavar="BYTES",
+                     help="host limit: model memory mapped at most (exit 3)")
+    run.add_argument("--debug", type=parse_debug, action="append", default=[],
+                     metavar="KNOB=V,...", help="stress and logging knobs: stackforcemove, "
+                     "stackpoisoncopy, stackfaultonfree, checkinv, stackdebug=0..4")
+    run.add_argument("--maps", action="store_true",
+                     help="print the address-space map after the run")
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser("demo", help="traditional vs goroutine stacks (not yet)")
+    demo.set_defaults(handler=cmd_not_implemented)
+    compare = commands.add_parser("compare", help="one row per profile (not yet)")
+    compare.add_argument("file", metavar="FILE.go")
+    compare.add_argument("--profiles", metavar="A,B,...")
+    compare.set_defaults(handler=cmd_not_implemented)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CliError as err:
+        _say(f"gostack: {err}")
+        return err.code
+    except KeyboardInterrupt:
+        _say("gostack: interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as err:                      # a gostack bug: one line, unless asked
+        if os.environ.get(TRACEBACK_ENV, "") not in ("", "0"):
+            raise
+        _say(f"gostack: internal error: {type(err).__name__}: {err}")
+        _say(f"gostack: rerun with {TRACEBACK_ENV}=1 for the Python traceback")
+        return EXIT_INTERNAL
+
+
+def cmd_not_implemented(args) -> int:
+    _say(f"gostack: {args.command} is not implemented yet (issue 6)")
+    return EXIT_USAGE
+
+
+# ------------------------------------------------------------ gostack run
+
+def cmd_run(args) -> int:
+    _open(args.file, "r").close()     # a missing FILE is reported before anything runs
+    out, err = _Echo(sys.stdout), _Echo(sys.stderr)
+    debug = {name: value for knobs in args.debug for name, value in knobs.items()}
+    with ExitStack() as files:
+        trace = files.enter_context(_open(args.trace, "w")) if args.trace else None
+        stats_json = files.enter_context(_open(args.stats_json, "w")) if args.stats_json else None
+        try:
+            result = run_file(
+                args.file, profile=args.profile, stack_model=args.stack_model,
+                thread_stack=args.thread_stack, max_stack=args.max_stack,
+                timeout=args.timeout, max_steps=args.max_steps,
+                memory_limit=args.memory_limit, debug=debug,
+                on_stdout=out.write, on_stderr=err.write,
+                on_event=_json_lines(trace) if trace else None)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        out.finish(result.stdout)
+        err.finish(result.stderr)
+        if stats_json:
+            stats_json.write(json.dumps(result.stats, indent=2) + "\n")
+    _report(args, result)
+    return result.exit_code
+
+
+def _json_lines(stream):
+    def on_event(event: dict) -> None:
+        stream.write(json.dumps(event) + "\n")
+    return on_event
+
+
+def _report(args, result: RunResult) -> None:
+    """What the run's options ask to see after the program's own output."""
+    if args.stats and result.stats:
+        console = Console(stderr=True, highlight=False)
+        if not console.is_terminal:
+            console.width = 120          # a file or pipe has no width to respect
+        for renderable in stats_renderables(result.stats):
+            console.print(renderable)
+    maps = result.stats.get("maps") if args.maps else None
+    if maps:
+        sys.stderr.write(maps if maps.endswith("\n") else maps + "\n")
+        sys.stderr.flush()
+
+
+class _Echo:
+    """One of the program's streams, written through as the program writes.
+
+    `finish` writes whatever the result holds beyond what was streamed, so
+    the text appears once whether or not the run used the callback.
+    """
+
+    def __init__(self, stream):
+        if hasattr(stream, "reconfigure"):          # Go strings may hold any bytes
+            stream.reconfigure(errors="surrogateescape")
+        self.stream = stream
+        self.written = 0
+
+    def write(self, text: str) -> None:
+        self.stream.write(text)
+        self.written += len(text)
+
+    def finish(self, full_text: str) -> None:
+        if len(full_text) > self.written:
+            self.stream.write(full_text[self.written:])
+        self.stream.flush()
+
+
+def _open(path: str, mode: str):
+    try:
+        return open(path, mode, encoding="utf-8")
+    except OSError as err:
+        raise CliError(f"open {path}: {_os_reason(err)}", EXIT_CANNOT_OPEN) from None
+
+
+def _os_reason(err: OSError) -> str:
+    """The errno text in Go's spelling ('no such file or directory')."""
+    return os.strerror(err.errno).lower() if err.errno else str(err)
+
+
+def _say(line: str) -> None:
+    sys.stderr.write(line + "\n")
+    sys.stderr.flush()
+
+
+# ------------------------------------------------------------ --stats
+
+_GOROUTINE_COLUMNS = [   # (stats key, heading, is a size in bytes); short enough for 80 columns
+    ("id", "goid", False),
+    ("initial_stack", "initial", True),
+    ("max_stack", "max", True),
+    ("final_stack", "final", True),
+    ("grows", "grows", False),
+    ("shrinks", "shrinks", False),
+    ("bytes_copied", "copied", True),
+    ("max_depth", "max depth", False),
+]
+_SIZE_KEYS = {"bytes_copied", "stack_inuse_peak", "stack_inuse_final"}
+
+
+def stats_renderables(stats: dict) -> list:
+    """The --stats summary: a heading, one table row per goroutine, totals, memstats."""
+    heading = (f"profile {stats.get('profile', '?')}, {stats.get('stack_model', '?')} "
+               f"stacks, exit code {stats.get('exit_code', '?')}")
+    rows = [[_cell(g.get(key), size) for key, _, size in _GOROUTINE_COLUMNS]
+            for g in stats.get("goroutines", [])]
+    goroutines = Table(title="goroutine stacks", title_justify="left", box=box.SIMPLE_HEAD)
+    for i, (_, heading_text, _) in enumerate(_GOROUTINE_COLUMNS):
+        widest = max((len(row[i]) for row in rows), default=0)   # numbers are never cut
+        goroutines.add_column(heading_text, justify="right", min_width=widest)
+    for row in rows:
+        goroutines.add_row(*row)
+    parts = [heading, goroutines]
+    for title, section in (("totals", stats.get("totals")), ("memstats", stats.get("memstats"))):
+        if section:
+            parts.append(_key_value_table(title, section))
+    return parts
+
+
+def _key_value_table(title: str, section: dict) -> Table:
+    table = Table(title=title, title_justify="left", show_header=False, box=box.SIMPLE)
+    table.add_column()
+    table.add_column(justify="right")
+    for key, value in section.items():
+        is_size = key in _SIZE_KEYS or key.startswith("Stack") or key.endswith("Sys")
+        table.add_row(key if key[0].isupper() else key.replace("_", " "),
+                      _cell(value, is_size))
+    return table
+
+
+def _cell(value, is_size: bool) -> str:
+    if not isinstance(value, int) or isinstance(value, bool):
+        return "-" if value is None else str(value)
+    return format_size(value) if is_size else f"{value:,}"
+
+
+def format_size(n: int) -> str:
+    """Exact: 2048 -> '2 KiB', 33554432 -> '32 MiB', else bytes: 1000000000 -> '1,000,000,000'."""
+    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
+        if n >= scale:
+            return f"{n // scale} {unit}" if n % scale == 0 else f"{n:,}"
+    return f"{n:,}"
