@@ -4,7 +4,7 @@
     >>> result = gostack.run_source(open("examples/deep.go").read(), "deep.go")
     >>> result.exit_code, result.stats["totals"]["grows"]
 
-See README.md for the command line and docs/DESIGN.md for the module map.
+See README.md for the command line, the profiles and the module map.
 """
 
 from .api import RunOptions, RunResult, run_file, run_source

@@ -29,6 +29,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from .debug import KNOBS
 from . import __version__
 from .api import RunResult, run_file
 from .errors import EXIT_USAGE
@@ -76,6 +77,9 @@ def parse_debug(text: str) -> dict[str, int]:
         if not sep or not re.fullmatch(r"[a-z0-9_]+", name.strip()) \
                 or not re.fullmatch(r"-?\d+", value.strip()):
             raise argparse.ArgumentTypeError(f"bad --debug item {item!r} (want KNOB=INTEGER)")
+        if name.strip() not in KNOBS:
+            raise argparse.ArgumentTypeError(
+                f"unknown --debug knob {name.strip()!r} (known: {', '.join(KNOBS)})")
         knobs[name.strip()] = int(value)
     return knobs
 

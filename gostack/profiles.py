@@ -25,6 +25,7 @@ MIN_LEGAL_POINTER = 4096          # smaller non-zero pointers are "bad pointers"
 TRACEBACK_MAX_FRAMES = 100        # frames printed per goroutine before "...additional frames elided..."
 STACK_PREEMPT = 0xFFFFFFFFFFFFFADE    # stackPreempt: larger than any SP, the next check fails
 STACK_FORCE_MOVE = 0xFFFFFFFFFFFFFEED  # stackForceMove: debug, move to a same-size stack
+STACK_POISON_MIN = 0xFFFFFFFFFFFFF000  # stackPoisonMin: every guard poison is at least this
 STACKGUARD1_USER = 0xFFFFFFFFFFFFFFFF  # stackguard1 on ordinary goroutines (~0)
 MAX_STACK_DEFAULT = 1_000_000_000      # maxstacksize set by runtime.main on 64-bit
 CALL_SIZE = 8                     # a CALL pushes the return address

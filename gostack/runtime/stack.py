@@ -39,7 +39,7 @@ Shrinking (at GC) and preemption arrive with goroutines (issue 4);
 
 from __future__ import annotations
 
-from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_PREEMPT
+from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
 from .errors import RuntimeThrow
 from .runtime2 import Gstatus
 from .traceback import gentraceback
@@ -96,6 +96,8 @@ class StackEngine:
         if self.force_count > 0:
             return g.sp
         self.force_count = self.force_period
+        if g.stackguard0 >= STACK_POISON_MIN:
+            return g.sp           # a pending request (preemption) goes first, as in Go
         g.pc = entry_pc
         g.stackguard0 = STACK_FORCE_MOVE
         self.newstack(g)
@@ -113,7 +115,7 @@ class StackEngine:
         if g.stack.lo == 0:
             raise RuntimeThrow("missing stack in newstack")
         sp = g.sp
-        if sp < g.stack.lo:
+        if sp - PTR_SIZE < g.stack.lo:       # the CALL to morestack needed a word too
             raise RuntimeThrow("runtime: split stack overflow")
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize * 2

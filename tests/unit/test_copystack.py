@@ -471,14 +471,9 @@ def test_gcshrinkstackoff_turns_shrinking_off():
     assert m.g.stack.size == 64 * KB
 
 
-# ---------------------------------------------------------------- divergences from Go
+# ---------------------------------------------------------------- where Go is subtle
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "stack.py StackEngine.forcemove overwrites any stackguard0 with STACK_FORCE_MOVE and moves "
-    "at once; Go 1.19's mayMoreStackMove (runtime/debug.go) only sets stackForceMove when "
-    "stackguard0 < stackPoisonMin, so a pending stackPreempt survives and is serviced by the "
-    "failing check. Here the request is lost (guard reset to lo + StackGuard, no preemption)."))
 def test_a_forced_move_does_not_swallow_a_pending_preemption_request():
     m = Machine("go1.10", debug={"stackforcemove": 1})
     m.g.stackguard0 = STACK_PREEMPT
@@ -488,10 +483,6 @@ def test_a_forced_move_does_not_swallow_a_pending_preemption_request():
     assert m.world.counts.get("preemptions") == 1
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "stack.py StackEngine.newstack tests `g.sp < stack.lo` for split stack overflow; Go 1.19's "
-    "newstack tests `sched.sp - 8 < stack.lo` (the CALL to morestack cost a word), so a "
-    "goroutine whose entry SP is exactly stack.lo throws in Go but is grown here."))
 def test_newstack_throws_split_stack_overflow_when_the_morestack_call_lands_below_lo():
     m = stopped_at_entry("go1.10", 2 * KB, 2 * KB)    # entry SP == stack.lo
     assert m.g.sp == m.g.stack.lo

@@ -48,7 +48,7 @@ from hypothesis import HealthCheck, Phase, event, example, given, settings, stra
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from gostack.machine.memory import AddressSpace, Fault
-from gostack.profiles import (MAX_STACK_DEFAULT, PTR_SIZE, STACK_FORCE_MOVE, STACK_PREEMPT,
+from gostack.profiles import (STACK_POISON_MIN, MAX_STACK_DEFAULT, PTR_SIZE, STACK_FORCE_MOVE, STACK_PREEMPT,
                               STACKGUARD1_USER, get_profile)
 from gostack.runtime.mheap import MHeap
 from gostack.runtime.runtime2 import G, Gstatus, P
@@ -361,9 +361,15 @@ class Goroutine:
         elif how == "shrink":
             self.shrink_at_entry(fn)
         if engine.force_period:                    # codegen: if g.forcemove: sp = FORCEMOVE(g, entry)
-            before = self.snapshot()
-            engine.forcemove(g, entry)
-            self.check_engine_step(before, STACK_FORCE_MOVE, fn)
+            if g.stackguard0 >= STACK_POISON_MIN:
+                # A pending request goes first (mayMoreStackMove): no move now.
+                lo, guard = g.stack.lo, g.stackguard0
+                engine.forcemove(g, entry)
+                assert (g.stack.lo, g.stackguard0) == (lo, guard)
+            else:
+                before = self.snapshot()
+                engine.forcemove(g, entry)
+                self.check_engine_step(before, STACK_FORCE_MOVE, fn)
         for _ in range(64):
             if not prologue_check_fails(profile, fn.frame, g.sp, g.stackguard0):
                 return
