@@ -32,6 +32,10 @@ CALL_SIZE = 8                     # a CALL pushes the return address
 GSIGNAL_STACK = 32768             # gsignal's stack (malg(32*1024))
 G0_STACK_M0 = 65536 - 104         # m0.g0: carved from the top of the OS main-thread stack
 RLIMIT_STACK_DEFAULT = 8 << 20    # ulimit -s 8192
+GFREE_LOCAL_MAX = 64              # a P keeps up to 64 dead Gs (with stacks) before moving half
+# sysmon preempts a goroutine after 10 ms (forcePreemptNS); the model counts executed
+# blocks instead of time so that schedules are deterministic: about 10 ms of gostack work.
+FORCE_PREEMPT_STEPS = 20_000
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import pytest
 import gostack
 
 PROGRAMS = Path(__file__).parent / "programs"
-NAMES = sorted(p.stem for p in PROGRAMS.glob("*.go"))
+NAMES = sorted(str(p.relative_to(PROGRAMS))[:-3] for p in PROGRAMS.glob("**/*.go"))
 
 STRESS_MODES = {
     "plain": {},

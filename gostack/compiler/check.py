@@ -94,12 +94,51 @@ MEMSTATS.underlying = T.Struct([T.Field(n, T.UINT64) for n in (
     "OtherSys", "NextGC", "LastGC", "PauseTotalNs")] + [T.Field("NumGC", T.UINT32)])
 MEMSTATS.underlying.layout()
 MEMSTATS.name = "MemStats"
+MEMSTATS.pkg = "runtime"
+
+def _runtime_struct(name, fields):
+    named = T.Named(name, pkg="sync")
+    named.underlying = T.Struct([T.Field(n, t) for n, t in fields])
+    named.underlying.layout()
+    return named
+
+
+# sync's types keep Go 1.19's sizes; their methods are the runtime's (RuntimeFunc
+# with the receiver pointer as first parameter).
+WAITGROUP = _runtime_struct("WaitGroup", [("state1", T.UINT64), ("state2", T.UINT32)])
+MUTEX = _runtime_struct("Mutex", [("state", T.INT32), ("sema", T.UINT32)])
+DURATION = T.Named("Duration", T.INT64, pkg="time")
+METHODS = {
+    WAITGROUP: {"Add": T.Signature([T.INT], []), "Done": T.Signature([], []),
+                "Wait": T.Signature([], [])},
+    MUTEX: {"Lock": T.Signature([], []), "Unlock": T.Signature([], [])},
+}
+# Runtime calls that may park the goroutine: they end a block, like a call.
+BLOCKING = {"runtime.Gosched", "runtime.GC", "time.Sleep", "sync.(*WaitGroup).Wait",
+            "sync.(*Mutex).Lock"}
 
 PACKAGES = {
     "runtime": {
         "MemStats": TypeName("runtime.MemStats", MEMSTATS),
         "ReadMemStats": RuntimeFunc("runtime.ReadMemStats",
                                     T.Signature([T.Pointer(MEMSTATS)], [])),
+        "Gosched": RuntimeFunc("runtime.Gosched", T.Signature([], [])),
+        "GC": RuntimeFunc("runtime.GC", T.Signature([], [])),
+        "NumGoroutine": RuntimeFunc("runtime.NumGoroutine", T.Signature([], [T.INT])),
+    },
+    "sync": {
+        "WaitGroup": TypeName("sync.WaitGroup", WAITGROUP),
+        "Mutex": TypeName("sync.Mutex", MUTEX),
+    },
+    "time": {
+        "Duration": TypeName("time.Duration", DURATION),
+        "Sleep": RuntimeFunc("time.Sleep", T.Signature([DURATION], [])),
+        "Nanosecond": Const("time.Nanosecond", DURATION, 1),
+        "Microsecond": Const("time.Microsecond", DURATION, 1000),
+        "Millisecond": Const("time.Millisecond", DURATION, 1000_000),
+        "Second": Const("time.Second", DURATION, 1000_000_000),
+        "Minute": Const("time.Minute", DURATION, 60 * 1000_000_000),
+        "Hour": Const("time.Hour", DURATION, 3600 * 1000_000_000),
     },
     "runtime/debug": {
         "SetMaxStack": RuntimeFunc("runtime/debug.SetMaxStack",
@@ -107,7 +146,8 @@ PACKAGES = {
     },
 }
 
-BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "panic")}
+BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "panic", "make",
+                                     "close")}
 CONSTS = {"true": Const("true", T.UNTYPED_BOOL, True),
           "false": Const("false", T.UNTYPED_BOOL, False)}
 
@@ -289,7 +329,10 @@ class Checker:
         if kind == "map_type":
             raise Unsupported(node.pos, "maps")
         if kind == "channel_type":
-            raise Unsupported(node.pos, "channels")
+            elem = self.resolve_type(node.get("value"), scope)
+            text = self.source.text.splitlines()[node.pos.line - 1][node.pos.col - 1:]
+            direction = "recv" if text.startswith("<-") else "send" if text.replace(" ", "").startswith("chan<-") else "both"
+            return T.Chan(elem, direction)
         if kind == "function_type":
             raise Unsupported(node.pos, "function values")
         if kind == "interface_type":
@@ -545,7 +588,7 @@ class Checker:
     def stmt_expression_statement(self, node, scope):
         expr = node.children[0]
         self.expr(expr, scope)
-        if expr.type != "call_expression":
+        if expr.type != "call_expression" and not self._is_receive(expr):
             raise CompileError(expr.pos, f"{self.text(expr)} (value of type {expr.ty}) is not used")
 
     def stmt_block(self, node, scope):
@@ -583,8 +626,14 @@ class Checker:
         return v
 
     def check_assign_values(self, targets, values, vtype, spec, scope):
-        if len(values) == 1 and len(targets) > 1:
+        if len(values) == 1 and len(targets) == 2 and self._is_receive(values[0]):
             self.expr(values[0], scope)
+            values[0].comma_ok = True
+            elem = values[0].ty
+            values[0].ty = T.Tuple([elem, T.BOOL])
+        if len(values) == 1 and len(targets) > 1:
+            if values[0].ty is None:
+                self.expr(values[0], scope)
             tuple_type = values[0].ty
             if not isinstance(tuple_type, T.Tuple) or len(tuple_type.types) != len(targets):
                 raise CompileError(spec.pos, f"assignment mismatch: {len(targets)} variables "
@@ -607,6 +656,12 @@ class Checker:
                     raise CompileError(value.pos, "use of untyped nil in variable declaration")
                 v.type = T.DEFAULT_TYPE.get(value.ty.kind, value.ty) if isinstance(value.ty, T.Basic) else value.ty
             self.convert_operand(value, v.type)
+
+    @staticmethod
+    def _is_receive(node):
+        while node.type == "parenthesized_expression":
+            node = node.children[0]
+        return node.type == "unary_expression" and node.op == "<-"
 
     def count_desc(self, call):
         t = call.ty
@@ -653,8 +708,13 @@ class Checker:
             self.expr(values[0], scope)
             self.check_binary_types(node, binop, lefts[0], values[0])
             return
-        if len(values) == 1 and len(lefts) > 1:
+        if len(values) == 1 and len(lefts) == 2 and self._is_receive(values[0]):
             self.expr(values[0], scope)
+            values[0].comma_ok = True
+            values[0].ty = T.Tuple([values[0].ty, T.BOOL])
+        if len(values) == 1 and len(lefts) > 1:
+            if values[0].ty is None:
+                self.expr(values[0], scope)
             tt = values[0].ty
             if not isinstance(tt, T.Tuple) or len(tt.types) != len(lefts):
                 raise CompileError(node.pos, f"assignment mismatch: {len(lefts)} variables but "
@@ -771,7 +831,7 @@ class Checker:
         inner = Scope(scope)
         clause = next((c for c in node.children if c.type in ("for_clause", "range_clause")), None)
         if clause is not None and clause.type == "range_clause":
-            raise Unsupported(clause.pos, "range loops")
+            return self.range_over_channel(node, clause, inner)
         cond = None
         if clause is not None:
             if clause.get("initializer") is not None:
@@ -789,6 +849,38 @@ class Checker:
                 self.boolean(cond, "for")
         node.cond = cond
         node.clause = clause
+        self.loop_depth += 1
+        self.block(node.get("body"), Scope(inner))
+        self.loop_depth -= 1
+        self.check_unused(inner)
+
+    def range_over_channel(self, node, clause, inner):
+        src = clause.get("right")
+        self.expr(src, inner)
+        self.single_value(src)
+        ct = src.ty.under
+        if not isinstance(ct, T.Chan):
+            raise Unsupported(clause.pos, f"range over {src.ty}")
+        left = clause.get("left")
+        lefts = left.children if left is not None else []
+        if len(lefts) > 1:
+            raise CompileError(lefts[1].pos, f"range over {self.text(src)} permits only one iteration variable")
+        node.range_var = None
+        if lefts:
+            target = lefts[0]
+            if clause.op == ":=":
+                v = self.new_local(target, ct.elem)
+                if target.text != "_":
+                    inner.names[target.text] = v
+                node.range_var = ("define", v)
+            else:
+                self.lvalue(target, inner)
+                if target.ty is not None:
+                    self.assignable(ct.elem, target.ty, target.pos, None)
+                node.range_var = ("assign", target)
+        node.range_chan = src
+        node.cond, node.clause = None, None
+        self.func.has_calls = True
         self.loop_depth += 1
         self.block(node.get("body"), Scope(inner))
         self.loop_depth -= 1
@@ -846,7 +938,17 @@ class Checker:
         pass
 
     def stmt_go_statement(self, node, scope):
-        raise Unsupported(node.pos, "go statements")
+        call = node.children[0]
+        if call.type != "call_expression":
+            raise CompileError(node.pos, "expression in go must be function call")
+        fn_node = call.get("function")
+        if fn_node.type == "func_literal":
+            raise Unsupported(fn_node.pos, "function literals")
+        self.expr(call, scope)
+        if not isinstance(getattr(call, "callee", None), FuncSym):
+            raise Unsupported(call.pos, "go with a function other than a top-level function")
+        node.call = call
+        self.func.has_calls = True
 
     def stmt_defer_statement(self, node, scope):
         raise Unsupported(node.pos, "defer")
@@ -858,7 +960,20 @@ class Checker:
         raise Unsupported(node.pos, "select")
 
     def stmt_send_statement(self, node, scope):
-        raise Unsupported(node.pos, "channels")
+        ch, value = node.get("channel"), node.get("value")
+        self.expr(ch, scope)
+        self.single_value(ch)
+        ct = ch.ty.under
+        if not isinstance(ct, T.Chan):
+            raise CompileError(node.pos, f"invalid operation: cannot send to non-channel "
+                                         f"{self.text(ch)} (variable of type {ch.ty})")
+        if ct.dir == "recv":
+            raise CompileError(node.pos, f"invalid operation: cannot send to receive-only channel "
+                                         f"{self.text(ch)} (variable of type {ch.ty})")
+        self.expr(value, scope)
+        self.single_value(value)
+        self.convert_operand(value, ct.elem)
+        self.func.has_calls = True
 
     def stmt_type_switch_statement(self, node, scope):
         raise Unsupported(node.pos, "type switches")
@@ -1043,7 +1158,19 @@ class Checker:
             node.ty = operand.ty.under.elem
             return
         if op == "<-":
-            raise Unsupported(node.pos, "channels")
+            self.expr(operand, scope)
+            self.single_value(operand)
+            ct = operand.ty.under
+            if not isinstance(ct, T.Chan):
+                raise CompileError(node.pos, f"invalid operation: cannot receive from non-channel "
+                                             f"{self.text(operand)} (variable of type {operand.ty})")
+            if ct.dir == "send":
+                raise CompileError(node.pos, f"invalid operation: cannot receive from send-only "
+                                             f"channel {self.text(operand)} (variable of type {operand.ty})")
+            node.ty = ct.elem
+            node.recv = True
+            self.func.has_calls = True
+            return
         self.expr(operand, scope)
         self.single_value(operand)
         t = operand.ty.under if operand.ty is not None else None
@@ -1131,7 +1258,7 @@ class Checker:
 
     def check_comparable(self, node, op, left, right, u):
         if op in ("==", "!="):
-            if isinstance(u, (T.Basic, T.Pointer, T.Array, T.Struct)):
+            if isinstance(u, (T.Basic, T.Pointer, T.Array, T.Struct, T.Chan)):
                 return
         elif isinstance(u, T.Basic) and (u.is_numeric() or u.kind in ("string", "untyped_string")):
             return
@@ -1214,6 +1341,8 @@ class Checker:
                 node.sym = member
                 if isinstance(member, TypeName):
                     node.ty, node.is_type = member.type, True
+                elif isinstance(member, Const):
+                    node.ty, node.const = member.type, member.value
                 else:
                     node.ty = member.sig
                 return
@@ -1224,6 +1353,18 @@ class Checker:
             node.through_pointer = True
         else:
             node.through_pointer = False
+        recv_named = operand.ty.under.elem if node.through_pointer else operand.ty
+        methods = METHODS.get(recv_named)
+        if methods is not None and name in methods:
+            if not node.through_pointer:
+                if not self.addressable(operand):
+                    raise CompileError(node.pos, f"cannot call pointer method {name} on {recv_named}")
+                root = self.addr_root(operand)
+                if root is not None:
+                    root.addr_taken = True
+            node.method = RuntimeFunc(f"sync.(*{recv_named.name}).{name}", methods[name])
+            node.ty = node.method.sig
+            return
         f = t.field(name) if isinstance(t, T.Struct) else None
         if f is None:
             raise CompileError(node.get("field").pos, f"{self.text(operand)}.{name} undefined "
@@ -1330,6 +1471,9 @@ class Checker:
             return self.conversion(node, t, args, scope)
         self.expr(fn_node, scope)
         sym = fn_node.sym
+        if getattr(fn_node, "method", None) is not None:
+            sym = fn_node.method
+            node.receiver = fn_node.get("operand")
         if getattr(fn_node, "is_type", False):
             return self.conversion(node, fn_node.ty, args, scope)
         if isinstance(sym, Builtin):
@@ -1412,7 +1556,10 @@ class Checker:
         t = args[0].ty.under
         if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
             t = t.elem.under
-        if isinstance(t, T.Array):
+        if isinstance(t, T.Chan):
+            node.ty = T.INT
+            node.chan_query = True
+        elif isinstance(t, T.Array):
             node.ty, node.const = T.INT, t.length
         elif isinstance(t, T.Basic) and t.kind in ("string", "untyped_string") and args[0].const is not None:
             node.ty, node.const = T.INT, len(args[0].const.encode())
@@ -1421,7 +1568,39 @@ class Checker:
                                             f"{args[0].ty}) for len")
         node.builtin = "len"
 
-    builtin_cap = builtin_len
+    def builtin_cap(self, node, args, scope):
+        self.builtin_len(node, args, scope)
+        node.builtin = "cap"
+
+    def builtin_make(self, node, args, scope):
+        if not args:
+            raise CompileError(node.pos, "not enough arguments for make")
+        t = self.resolve_type(_as_type_node(args[0]), scope)
+        if not isinstance(t.under, T.Chan):
+            raise Unsupported(args[0].pos, f"make({t})")
+        for size in args[1:2]:
+            self.expr(size, scope)
+            self.single_value(size)
+            if size.const is not None and (not _is_integral(size.const) or size.const < 0):
+                raise CompileError(size.pos, f"invalid argument: size {self.text(size)} must be a non-negative integer")
+            self.convert_operand(size, T.INT if size.ty.under.is_untyped() else size.ty)
+        if len(args) > 2:
+            raise CompileError(node.pos, "too many arguments for make")
+        node.ty = t
+        node.builtin = "make"
+
+    def builtin_close(self, node, args, scope):
+        if len(args) != 1:
+            raise CompileError(node.pos, "wrong number of arguments to close")
+        self.expr(args[0], scope)
+        ct = args[0].ty.under if args[0].ty is not None else None
+        if not isinstance(ct, T.Chan) and args[0].ty is not T.UNTYPED_NIL:
+            raise CompileError(args[0].pos, f"invalid operation: non-chan argument {self.text(args[0])}")
+        if isinstance(ct, T.Chan) and ct.dir == "recv":
+            raise CompileError(args[0].pos, f"invalid operation: cannot close receive-only channel {self.text(args[0])}")
+        node.ty = T.Tuple([])
+        node.builtin = "close"
+        self.func.has_calls = True
 
     def builtin_new(self, node, args, scope):
         if len(args) != 1:
@@ -1463,7 +1642,7 @@ class Checker:
         su = src.under
         if isinstance(su, T.Basic) and su.is_untyped():
             if su.kind == "nil":
-                if isinstance(target.under, T.Pointer):
+                if isinstance(target.under, (T.Pointer, T.Chan)):
                     node.ty = target
                     node.const = None
                     node.is_nil = True
@@ -1488,6 +1667,10 @@ class Checker:
     def assignable(self, src, target, pos, node):
         if src is target or T.identical(src, target):
             return
+        su, tu = src.under, target.under
+        if isinstance(su, T.Chan) and isinstance(tu, T.Chan) and su.dir == "both" \
+                and T.identical(su.elem, tu.elem) and not (isinstance(src, T.Named) and isinstance(target, T.Named)):
+            return          # a bidirectional channel converts to a directional one
         if (not isinstance(src, T.Named) or not isinstance(target, T.Named)) and \
                 T.identical(src.under, target.under) and not isinstance(src.under, T.Basic):
             return

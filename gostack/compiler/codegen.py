@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import PTR_SIZE, Profile
 from . import types as T
-from .check import Builtin, FuncSym, RuntimeFunc, Var
+from .check import BLOCKING, Builtin, FuncSym, RuntimeFunc, Var
 from .parse import Node
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
@@ -47,6 +47,13 @@ VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16
               "b": "i8", "B": "u8", "d": "f64"}
 BLOCK_PROLOGUE = "sp = g.sp; s0 = sp - g.base; i = s0 >> 3"
 LOOP_CHECK_EVERY = 1 << 16
+# Runtime calls and the names the runtime binds them to in the blocks' namespace.
+RUNTIME_CALLS = {
+    "runtime.Gosched": "GOSCHED", "runtime.GC": "GCOLLECT", "runtime.NumGoroutine": "NUMGOROUTINE",
+    "time.Sleep": "SLEEP", "sync.(*WaitGroup).Add": "WGADD", "sync.(*WaitGroup).Done": "WGDONE",
+    "sync.(*WaitGroup).Wait": "WGWAIT", "sync.(*Mutex).Lock": "MUTEXLOCK",
+    "sync.(*Mutex).Unlock": "MUTEXUNLOCK",
+}
 
 
 @dataclass
@@ -398,6 +405,11 @@ class FuncGen:
 
     def stmt_expression_statement(self, node):
         expr = node.children[0]
+        while expr.type == "parenthesized_expression":
+            expr = expr.children[0]
+        if getattr(expr, "recv", False):
+            self.receive(expr)
+            return
         if getattr(expr, "builtin", None) or isinstance(getattr(expr, "callee", None), RuntimeFunc):
             self.builtin_call(expr, want_value=False)
         else:
@@ -776,6 +788,8 @@ class FuncGen:
         self.scopes.pop()
 
     def cfg_for_statement(self, node):
+        if getattr(node, "range_chan", None) is not None:
+            return self.cfg_range_channel(node)
         self.scopes.append([])
         clause = node.clause
         if clause is not None and clause.get("initializer") is not None:
@@ -852,6 +866,10 @@ class FuncGen:
 
     def call(self, node: Node) -> list:
         """Emit a Go call; return the locations of its results (in the outgoing area)."""
+        while node.type == "parenthesized_expression":
+            node = node.children[0]
+        if getattr(node, "recv", False):
+            return self.receive(node, comma_ok=getattr(node, "comma_ok", False))
         callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
@@ -871,6 +889,107 @@ class FuncGen:
         self.emit(f"return @F:{callee.qualname}@")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
+
+    # ---- goroutines, channels and the runtime calls that may park
+
+    def park_point(self, op: str, args: str):
+        """End the block with a runtime op that may park g; resume in a new block."""
+        cont = self.new_block()
+        self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), op))
+        self.emit(f"return {op}(g, {args}{', ' if args else ''}@J{cont.index}@, @B{cont.index}@)")
+        self.start(cont)
+
+    def receive(self, node: Node, comma_ok=False) -> list:
+        """<-ch: the sender (or the buffer) writes into a frame temp, as into sudog.elem."""
+        ch = self.value(node.get("operand"))
+        elem_t = node.ty.types[0] if isinstance(node.ty, T.Tuple) else node.ty
+        tmp = Loc("sp", self.alloc_temp(elem_t))
+        self.park_point("CHANRECV", f"{ch}, sp + {tmp.off}")
+        if not comma_ok:
+            return [tmp]
+        ok = Loc("sp", self.alloc_temp(T.BOOL))
+        self.store(ok, T.BOOL, "g.recvok")
+        return [tmp, ok]
+
+    def stmt_send_statement(self, node):
+        ch = self.value(node.get("channel"))
+        if self.ctx.has_call(node.get("value")):
+            ch = self.spill(ch, node.get("channel").ty)
+        elem_t = node.get("channel").ty.under.elem
+        tmp = Loc("sp", self.alloc_temp(elem_t))
+        value = node.get("value")
+        if elem_t.is_scalar():
+            self.store(tmp, elem_t, self.value(value, elem_t))
+        else:
+            self.copy_addr(f"(sp + {tmp.off})", self.agg_addr(value), elem_t.size)
+        self.park_point("CHANSEND", f"{ch}, sp + {tmp.off}")
+
+    def stmt_go_statement(self, node):
+        """go f(args): the args are evaluated here and copied to the new stack by newproc."""
+        call = node.call
+        callee = call.callee
+        layout = ParamLayout(callee.sig)
+        area = self.alloc_temp(_args_struct(callee.sig, layout))
+        args = call.get("arguments").children
+        staged = self.spread_results(args[0]) if getattr(call, "spread", False) \
+            else self.stage_values(args, callee.sig.params)
+        for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
+            self.store_staged(Loc("sp", area + off), t, kind, val)
+        self.emit(f"NEWPROC(g, @P:{callee.qualname}@, sp + {area}, {layout.args_size}, "
+                  f"{self.fn.qualname!r}, {self.line})")
+
+    def runtime_call(self, node, callee, args):
+        name = callee.qualname
+        op = RUNTIME_CALLS[name]
+        values = self.operand_values(args)
+        receiver = getattr(node, "receiver", None)
+        if receiver is not None:
+            if isinstance(receiver.ty.under, T.Pointer):
+                values.insert(0, self.value(receiver))
+            else:
+                values.insert(0, self.addr_of_loc(self.loc(receiver)))
+        if name in BLOCKING:
+            self.park_point(op, ", ".join(values))
+            return None
+        if callee.sig.results:
+            tmp = Loc("sp", self.alloc_temp(callee.sig.results[0]))
+            self.store(tmp, callee.sig.results[0], f"{op}(g{''.join(', ' + v for v in values)})")
+            return tmp
+        self.emit(f"{op}(g{''.join(', ' + v for v in values)})")
+        return None
+
+    def cfg_range_channel(self, node):
+        """for v := range ch: receive until the channel is closed and drained."""
+        self.scopes.append([])
+        ch_node = node.range_chan
+        ch = Loc("sp", self.alloc_temp(ch_node.ty))
+        self.store(ch, ch_node.ty, self.value(ch_node))
+        elem_t = ch_node.ty.under.elem
+        head, exit_block = self.new_block(), self.new_block()
+        self.jump(head)
+        self.start(head)
+        tmp = Loc("sp", self.alloc_temp(elem_t))
+        self.park_point("CHANRECV", f"{self.load(ch, ch_node.ty)}, sp + {tmp.off}")
+        self.emit(f"if not g.recvok: return @J{exit_block.index}@")
+        if node.range_var is not None:
+            how, target = node.range_var
+            if how == "define":
+                if target.name != "_":
+                    self.declare_and_zero(target, zero=False)
+                    self.copy(self.var_location(target), tmp, elem_t)
+            elif target.ty is not None:
+                self.copy(self.lvalue(target), tmp, elem_t)
+        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
+                      break_block=exit_block.index, continue_block=head.index)
+        self.loops.append(ctx)
+        saved_loops, self.python_loops = self.python_loops, 0
+        self.block_stmts(node.get("body"))
+        self.python_loops = saved_loops
+        self.loops.pop()
+        if not self.cur.closed:
+            self.jump(head)
+        self.start(exit_block)
+        self.scopes.pop()
 
     def spread_results(self, inner: Node) -> list:
         """f(g()): g's results become f's arguments (copied out of the way first)."""
@@ -897,6 +1016,11 @@ class FuncGen:
             return None
         if builtin == "new":
             return self.new_object(node)
+        if builtin == "close":
+            self.emit(f"CLOSECHAN(g, {self.value(args[0])})")
+            return None
+        if callee is not None and callee.qualname in RUNTIME_CALLS:
+            return self.runtime_call(node, callee, args)
         if callee is not None and callee.qualname == "runtime.ReadMemStats":
             self.emit(f"READMEMSTATS(g, {self.value(args[0])})")
             return None
@@ -990,6 +1114,8 @@ class FuncGen:
     def value_unary_expression(self, node):
         op = node.op
         operand = node.get("operand")
+        if op == "<-":
+            return self.load(self.receive(node)[0], node.ty)
         if op == "&":
             if getattr(node, "new_literal", False):
                 return self.load(self.literal_object(node, operand), T.Pointer(operand.ty))
@@ -1127,8 +1253,17 @@ class FuncGen:
     def value_call_expression(self, node):
         if getattr(node, "conversion", False):
             return self.conversion(node)
-        if getattr(node, "builtin", None) == "len":
+        builtin = getattr(node, "builtin", None)
+        if builtin in ("len", "cap"):
+            if getattr(node, "chan_query", False):
+                ch = self.value(node.get("arguments").children[0])
+                return f"{'CHANLEN' if builtin == 'len' else 'CHANCAP'}({ch})"
             return str(node.const)
+        if builtin == "make":
+            args = node.get("arguments").children
+            size = self.value(args[1]) if len(args) > 1 else "0"
+            elem = node.ty.under.elem
+            return f"MAKECHAN(g, {elem.size}, {size})"
         results = self.call(node)
         loc = results[0]
         return self.load(loc, node.ty)
@@ -1337,6 +1472,18 @@ class FuncGen:
         loc = Loc("sp", tmp)
         self.store(loc, t, expr)
         return self.load(loc, t)
+
+
+def _args_struct(sig: T.Signature, layout: ParamLayout) -> T.Type:
+    """The argument area of a call as one value (for go statements)."""
+    st = T.Struct([T.Field(f"a{k}", t) for k, t in enumerate(sig.params)])
+    st.layout()
+    pad = layout.args_size - st.size
+    if pad > 0:
+        st.fields.append(T.Field("results", T.Array(T.UINT8, pad)))
+    st.layout()
+    st.size = layout.args_size
+    return st
 
 
 def generate_function(ctx, fn: FuncSym) -> FuncCode:

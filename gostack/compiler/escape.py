@@ -160,6 +160,14 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "expression_statement":
         sources(node.children[0], ff)
         return
+    if kind == "go_statement":
+        # The new goroutine may outlive this frame: its arguments escape (as in Go).
+        for arg in node.children[0].get("arguments").children:
+            ff.flow(SINK, sources(arg, ff))
+        return
+    if kind == "send_statement":
+        ff.flow(SINK, sources(node.get("value"), ff))
+        return
     for child in node.children:
         _walk(child, ff)
     if kind in ("if_statement", "for_statement", "expression_switch_statement", "for_clause"):

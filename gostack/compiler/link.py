@@ -18,7 +18,7 @@ from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
 from ..vm.code import CallSite, FuncInfo, Program
 from . import types as T
-from .check import FuncSym, Program as Checked
+from .check import BLOCKING, FuncSym, Program as Checked
 from .codegen import BLOCK_PROLOGUE, VIEW_NAMES, FuncCode, generate_function
 from .parse import Node
 
@@ -50,10 +50,10 @@ class CompileContext:
         self._closing: dict = {}
 
     def has_call(self, node: Node) -> bool:
+        """Does this subtree contain a safepoint: a call, or a runtime op that may park?"""
         key = id(node)
         if key not in self._has_call:
-            found = node.type == "call_expression" and isinstance(getattr(node, "callee", None), FuncSym)
-            self._has_call[key] = found or any(self.has_call(c) for c in node.children)
+            self._has_call[key] = _is_safepoint(node) or any(self.has_call(c) for c in node.children)
         return self._has_call[key]
 
     def nativable(self, node: Node) -> bool:
@@ -81,6 +81,14 @@ class CompileContext:
         u = t.under
         named = isinstance(t, T.Named)
         return repr((u.kind if isinstance(u, T.Basic) else "other", str(t), named))
+
+
+def _is_safepoint(node: Node) -> bool:
+    callee = getattr(node, "callee", None)
+    if node.type == "call_expression":
+        return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING)
+    return (node.type == "send_statement" or getattr(node, "recv", False)
+            or getattr(node, "range_chan", None) is not None)
 
 
 def _branches_native(node: Node, enclosing: list) -> bool:
@@ -246,7 +254,7 @@ def _fill_runtime_info(info: FuncInfo, code: dict):
     info.runtime = True
 
 
-_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|ENTRY|SELF)@")
+_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|P:([\w./]+)|ENTRY|SELF)@")
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 
@@ -261,6 +269,8 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict):
             return block_name(info.entry + BLOCK_PC_STEP * int(match.group(3)))
         if match.group(4) is not None:
             return block_name(entries[match.group(4)])
+        if match.group(5) is not None:
+            return hex(entries[match.group(5)])
         if match.group(1) == "SELF":
             return block_name(info.entry)
         return hex(info.entry)

@@ -125,6 +125,24 @@ class Pointer(Type):
 
 
 @dataclass(eq=False)
+class Chan(Type):
+    """A channel value is a pointer to its hchan in the heap."""
+
+    elem: Type
+    dir: str = "both"          # "both", "send", "recv"
+    size = PTR_SIZE
+    align = PTR_SIZE
+    fmt = "q"
+
+    def ptr_offsets(self):
+        return [0]
+
+    def __str__(self):
+        prefix = {"both": "chan ", "send": "chan<- ", "recv": "<-chan "}[self.dir]
+        return prefix + str(self.elem)
+
+
+@dataclass(eq=False)
 class Array(Type):
     elem: Type
     length: int
@@ -189,6 +207,7 @@ class Struct(Type):
 class Named(Type):
     name: str
     underlying: Type = None
+    pkg: str = "main"
 
     @property
     def under(self):
@@ -213,7 +232,7 @@ class Named(Type):
         return self.under.is_scalar()
 
     def __str__(self):
-        return f"main.{self.name}" if self.name else "?"
+        return f"{getattr(self, 'pkg', 'main')}.{self.name}" if self.name else "?"
 
 
 @dataclass(eq=False)
@@ -255,6 +274,8 @@ def identical(a: Type, b: Type) -> bool:
         return False
     if isinstance(a, Pointer) and isinstance(b, Pointer):
         return identical(a.elem, b.elem)
+    if isinstance(a, Chan) and isinstance(b, Chan):
+        return a.dir == b.dir and identical(a.elem, b.elem)
     if isinstance(a, Array) and isinstance(b, Array):
         return a.length == b.length and identical(a.elem, b.elem)
     if isinstance(a, Struct) and isinstance(b, Struct):

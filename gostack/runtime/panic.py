@@ -33,11 +33,10 @@ class GoPanic(Exception):
 class GoFatal(Exception):
     """A fatal error or throw: `fatal error: <msg>`; not recoverable."""
 
-    def __init__(self, msg: str, preamble: str = "", runtime_frames: bool = True):
+    def __init__(self, msg: str, all_goroutines: bool = False):
         super().__init__(msg)
         self.msg = msg
-        self.preamble = preamble
-        self.runtime_frames = runtime_frames
+        self.all_goroutines = all_goroutines
 
 
 def index_error(i: int, n: int) -> GoPanic:

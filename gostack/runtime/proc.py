@@ -11,18 +11,27 @@ goroutine: a 2 KB heap stack holding a fake call from runtime.goexit into
 runtime.main, exactly as newproc1 builds it (4 words reserved below hi,
 then the return address).
 
-Only goroutine 1 exists until issue 4 brings `go` statements and the
-scheduler; the structures are already Go's so that they can.
+The scheduler is Go's in miniature: one P with a local run queue and a
+runnext slot, a global run queue, gopark/goready, dead Gs kept with their
+stacks for reuse (gfput/gfget), a virtual clock for time.Sleep, and a sysmon
+that asks a goroutine running for too long to yield by poisoning its
+stackguard0 with stackPreempt.  Everything runs on one host thread and is
+deterministic: the same program and options give the same schedule.
 """
 
 from __future__ import annotations
 
+import heapq
 import time
+from collections import deque
 
 from ..errors import HostLimit
 from ..machine.memory import AddressSpace
-from ..profiles import (G0_STACK_M0, GSIGNAL_STACK, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
-                        MAX_STACK_DEFAULT)
+from ..profiles import (FORCE_PREEMPT_STEPS, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK,
+                        MAX_STACK_DEFAULT, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
+                        STACK_PREEMPT, STACKGUARD1_USER)
+from .chan import Channels
+from .panic import GoFatal, GoPanic
 from .mheap import MHeap
 from .runtime2 import G, Gstatus, M, P
 from .stack import StackEngine
@@ -30,6 +39,12 @@ from .stackalloc import StackAllocator, new_stackcache
 
 MAIN_STACK_TOP = 0x7FFFFFFFF000        # top of the main thread's stack (ASLR off)
 NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
+# A goroutine parked in WaitGroup.Wait is inside Go's sync package, whose frames
+# a traceback shows above the caller's (Go 1.19 file positions); in the model
+# that code is the runtime's, so these frames are printed, not executed.
+WAITGROUP_WAIT_FRAMES = (("sync.runtime_Semacquire", "runtime/sema.go", 62),
+                         ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 139))
+FIRST_USER_GOID = 5                    # after the runtime's own goroutines 2, 3 and 4
 
 
 class World:
@@ -58,8 +73,25 @@ class World:
                                          self._allocator_event)
         self.p = P(0, new_stackcache(profile))
         self.stacks = StackEngine(self)
+        self.chans = Channels(self)
+        self.runnext = None
+        self.runq: deque = deque()
+        self.globrunq: deque = deque()
+        self.gfree_local: list = []
+        self.gfree_global: list = []
+        self.timers: list = []
+        self.timer_seq = 0
+        self.now = 0                       # virtual nanoseconds (time.Sleep)
+        self.sema_waiters: dict = {}       # address of a sync object -> deque of G
+        self.schedtick = 0
+        self.preempt_at = FORCE_PREEMPT_STEPS
+        self.starting_stack = profile.fixed_stack
+        self.numgc = 0
+        self.next_goid = 1
         self.m0 = self.mcommoninit()
         self.main_g = self.newproc(program.main_entry)
+        self.runnext = None
+        self.curg = self.main_g
 
     # ------------------------------------------------------------ process layout
 
@@ -90,30 +122,249 @@ class World:
         m0.p = self.p
         return m0
 
-    def newproc(self, entry_pc: int) -> G:
-        """newproc1: a G with a fresh stack and a fake call from goexit into entry_pc."""
-        g = G(len(self.goroutines) + 1)
-        stk = self.stacks.install(g, self.profile.stack_min)
-        from ..profiles import STACKGUARD1_USER
+    def newproc(self, entry_pc: int, args: bytes = b"", creator=None) -> G:
+        """newproc1: a G with a stack and a fake call from goexit into entry_pc.
+
+        As Go did before the register ABI, the arguments are copied to the
+        top of the new stack, where the function expects its caller's frame.
+        """
+        g = self.gfget()
+        if g is None:
+            g = G(0)
+            stk = self.stacks.install(g, self.profile.stack_min)
+        else:
+            stk = g.stack
+        self.goroutines.append(g)
+        g.goid = self.next_goid
+        # Go 1.19 starts forcegchelper, bgsweep and bgscavenge (goroutines 2-4)
+        # before main.main; the model does not run them (yet), but keeps their
+        # ids, so the first `go` statement makes goroutine 5, as in Go.
+        self.next_goid = self.next_goid + 1 if self.next_goid != 1 else FIRST_USER_GOID
         g.stackguard1 = STACKGUARD1_USER
-        g.sp = stk.hi - NEWPROC_RESERVED
+        g.sp = stk.hi - NEWPROC_RESERVED - len(args)
+        if args:
+            self.aspace.write(g.sp, args)
         g.stktopsp = g.sp
         g.sp -= PTR_SIZE
         self.aspace.store(g.sp, "q", self.program.goexit_pc)
+        g.bp = 0
         g.pc = entry_pc
         g.startpc = entry_pc
+        g.creator = creator
+        g.waiting = []
+        g.resume_panic = None
         g.forcemove = self.stacks.force_period > 0
         g.status = Gstatus.RUNNABLE
         g.stats = {"id": g.goid, "initial_stack": stk.size, "max_stack": stk.size,
                    "final_stack": stk.size, "grows": 0, "shrinks": 0, "bytes_copied": 0,
                    "max_depth": 1, "copies": 0}
-        self.goroutines.append(g)
         self.totals["goroutines_created"] += 1
-        self.m0.curg = g
         g.m = self.m0
+        self.runqput(g, next=True)
         self.note_inuse()
         self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
         return g
+
+    # ------------------------------------------------------------ dead Gs (gfput / gfget)
+
+    def gfput(self, g: G):
+        """A dead G keeps its stack for reuse unless the size is not the starting size."""
+        if g.stack.size != self.starting_stack:
+            self.stacks.stackalloc.stackfree(g.stack, self.p)
+            g.stack = None
+        self.gfree_local.append(g)
+        if len(self.gfree_local) >= GFREE_LOCAL_MAX:
+            while len(self.gfree_local) > GFREE_LOCAL_MAX // 2:
+                self.gfree_global.append(self.gfree_local.pop())
+
+    def gfget(self):
+        if not self.gfree_local and self.gfree_global:
+            while self.gfree_global and len(self.gfree_local) < GFREE_LOCAL_MAX // 2:
+                self.gfree_local.append(self.gfree_global.pop())
+        if not self.gfree_local:
+            return None
+        g = self.gfree_local.pop()
+        if g.stack is not None and g.stack.size != self.starting_stack:
+            self.stacks.stackalloc.stackfree(g.stack, self.p)
+            g.stack = None
+        if g.stack is None:
+            self.stacks.install(g, self.starting_stack)
+        else:
+            g.set_stack(g.stack, g.mapping, self.profile.stack_guard)
+        return g
+
+    # ------------------------------------------------------------ scheduling
+
+    def runqput(self, g: G, next: bool = False):
+        if next:
+            old, self.runnext = self.runnext, g
+            if old is not None:
+                self.runq.append(old)
+        else:
+            self.runq.append(g)
+
+    def gopark(self, g: G, reason: str):
+        g.status = Gstatus.WAITING
+        g.waitreason = reason
+        self.emit("gopark", g=g.goid, reason=reason)
+
+    def goready(self, g: G):
+        g.status = Gstatus.RUNNABLE
+        g.waitreason = ""
+        g.param = None
+        self.runqput(g, next=True)
+        self.emit("goready", g=g.goid)
+
+    def has_runnable(self) -> bool:
+        return bool(self.runnext or self.runq or self.globrunq)
+
+    def gosched(self, g: G):
+        """Gosched and preemption: g goes to the back of the global run queue."""
+        g.status = Gstatus.RUNNABLE
+        self.globrunq.append(g)
+
+    def goexit(self, g: G):
+        g.status = Gstatus.DEAD
+        g.stats["final_stack"] = g.stack.size
+        self.emit("goexit", g=g.goid)
+        self.gfput(g)
+
+    def schedule(self) -> G:
+        """Find the next goroutine to run (runnext, local, global, timers), or die."""
+        while True:
+            g = self.findrunnable()
+            if g is not None:
+                self.execute(g)
+                return g
+            if self.timers:
+                self.fire_timers()
+                continue
+            raise self.deadlock()
+
+    def findrunnable(self):
+        self.schedtick += 1
+        if self.schedtick % 61 == 0 and self.globrunq:
+            return self.globrunq.popleft()      # fairness, as Go checks every 61 ticks
+        if self.runnext is not None:
+            g, self.runnext = self.runnext, None
+            return g
+        if self.runq:
+            return self.runq.popleft()
+        if self.globrunq:
+            return self.globrunq.popleft()
+        return None
+
+    def execute(self, g: G):
+        g.status = Gstatus.RUNNING
+        g.preempt = False
+        g.stackguard0 = g.stack.lo + self.profile.stack_guard
+        self.curg = self.m0.curg = g
+        self.preempt_at = self.steps + FORCE_PREEMPT_STEPS
+
+    def deadlock(self) -> GoFatal:
+        if self.main_g.status == Gstatus.DEAD:
+            return GoFatal("no goroutines (main called runtime.Goexit) - deadlock!")
+        return GoFatal("all goroutines are asleep - deadlock!", all_goroutines=True)
+
+    def live_goroutines(self) -> list:
+        return [g for g in self.goroutines if g.status != Gstatus.DEAD]
+
+    # ------------------------------------------------------------ time.Sleep on a virtual clock
+
+    def sleep(self, g: G, duration: int) -> bool:
+        if duration <= 0:
+            return True
+        self.timer_seq += 1
+        heapq.heappush(self.timers, (self.now + duration, self.timer_seq, g))
+        self.gopark(g, "sleep")
+        return False
+
+    def fire_timers(self):
+        when, _, g = heapq.heappop(self.timers)
+        self.now = max(self.now, when)
+        self.goready(g)
+        while self.timers and self.timers[0][0] <= self.now:
+            self.goready(heapq.heappop(self.timers)[2])
+
+    # ------------------------------------------------------------ sync: WaitGroup and Mutex
+
+    def wg_add(self, addr: int, delta: int):
+        state = self.aspace.load(addr, "Q")
+        counter, waiters = (state >> 32) + delta, state & 0xFFFFFFFF
+        if counter < 0:
+            raise GoPanic("sync: negative WaitGroup counter")
+        if counter == 0 and waiters:
+            for g in self.sema_waiters.pop(addr, ()):
+                self.goready(g)
+            waiters = 0
+        self.aspace.store(addr, "Q", (counter << 32) | waiters)
+
+    def wg_wait(self, g: G, addr: int) -> bool:
+        state = self.aspace.load(addr, "Q")
+        if state >> 32 == 0:
+            return True
+        self.aspace.store(addr, "Q", state + 1)
+        self.sema_waiters.setdefault(addr, deque()).append(g)
+        self.gopark(g, "semacquire")
+        g.param = WAITGROUP_WAIT_FRAMES
+        return False
+
+    def mutex_lock(self, g: G, addr: int) -> bool:
+        if self.aspace.load(addr, "i") == 0:
+            self.aspace.store(addr, "i", 1)
+            return True
+        self.sema_waiters.setdefault(addr, deque()).append(g)
+        self.gopark(g, "sync.Mutex.Lock")
+        return False
+
+    def mutex_unlock(self, addr: int):
+        if self.aspace.load(addr, "i") == 0:
+            raise GoFatal("sync: unlock of unlocked mutex")
+        waiters = self.sema_waiters.get(addr)
+        if waiters:
+            self.goready(waiters.popleft())     # hand the lock over; it stays locked
+        else:
+            self.aspace.store(addr, "i", 0)
+
+    # ------------------------------------------------------------ GC: stack scan and shrink
+
+    def gc(self):
+        """runtime.GC(): scan every stack (shrinking it if safe) and free cached dead stacks."""
+        self.emit("gc_start", numgc=self.numgc)
+        scanned = total = 0
+        for g in self.live_goroutines():
+            total += g.stack.hi - g.sp
+            scanned += 1
+            self.stacks.shrinkstack(g)
+        for g in self.gfree_global:
+            if g.stack is not None:
+                self.stacks.stackalloc.stackfree(g.stack, self.p)
+                g.stack = None
+        self.stacks.stackalloc.stackcache_clear(self.p)
+        if self.profile.adaptive_stack_start and not self.debug.get("adaptivestackstart_off"):
+            self.starting_stack = self.adaptive_start(scanned, total)
+        self.numgc += 1
+        self.emit("gc_end", numgc=self.numgc)
+
+    def adaptive_start(self, scanned: int, total: int) -> int:
+        """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
+        if not scanned:
+            return self.profile.fixed_stack
+        avg = total // scanned + self.profile.stack_guard
+        size = self.profile.fixed_stack
+        while size < avg and size < self.max_stack:
+            size *= 2
+        return size
+
+    # ------------------------------------------------------------ preemption (sysmon)
+
+    def sysmon(self):
+        """A goroutine that ran a whole time slice gets stackguard0 = stackPreempt."""
+        g = self.curg
+        if self.steps >= self.preempt_at and (self.runnext or self.runq or self.globrunq):
+            g.preempt = True
+            g.stackguard0 = STACK_PREEMPT
+            self.preempt_at = self.steps + FORCE_PREEMPT_STEPS
 
     # ------------------------------------------------------------ accounting
 
@@ -166,6 +417,8 @@ class World:
 
     def tick(self, steps: int):
         self.steps += steps
+        if self.steps >= self.preempt_at:
+            self.sysmon()
         opts = self.opts
         if opts.max_steps is not None and self.steps > opts.max_steps:
             raise HostLimit(f"gostack: host limit: more than {opts.max_steps} steps (--max-steps)")
@@ -196,7 +449,8 @@ class World:
 
     def stats(self, exit_code: int) -> dict:
         for g in self.goroutines:
-            g.stats["final_stack"] = g.stack.size
+            if g.stack is not None:
+                g.stats["final_stack"] = g.stack.size
         self.totals["stack_inuse_final"] = self.stackalloc.stack_inuse
         mem = self.stackalloc.memstats()
         return {

@@ -57,7 +57,8 @@ VIEW_ATTRS = {"q": "q", "uq": "Q", "i32": "i", "u32": "I", "i16": "h", "u16": "H
 class G:
     __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
                  "base", *VIEW_ATTRS, "status", "m", "waitreason", "stktopsp",
-                 "preempt", "forcemove", "startpc", "stats", "mapping")
+                 "preempt", "forcemove", "startpc", "stats", "mapping",
+                 "waiting", "recvok", "resume_panic", "creator", "param")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -79,6 +80,11 @@ class G:
         self.startpc = 0
         self.stats = None
         self.mapping = None
+        self.waiting = []          # sudogs this G is parked on (their elem may point into its stack)
+        self.recvok = True         # the ok of the last receive (Go passes it through gp.param)
+        self.resume_panic = None   # a panic to raise when the G next runs (send on a closed chan)
+        self.creator = None        # (function name, line) of the go statement
+        self.param = None
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

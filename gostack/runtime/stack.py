@@ -40,11 +40,16 @@ Shrinking (at GC) and preemption arrive with goroutines (issue 4);
 from __future__ import annotations
 
 from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
+from .chan import adjustsudogs
 from .errors import RuntimeThrow
 from .runtime2 import Gstatus
 from .traceback import gentraceback
 
 POISON_BYTE = 0xFD        # what stackpoisoncopy fills a freed stack with
+
+
+class Switch(Exception):
+    """The running goroutine stopped (parked, yielded, exited): schedule another."""
 
 
 class StackOverflow(Exception):
@@ -107,10 +112,15 @@ class StackEngine:
         """Decide what a failed check means, then grow (never returns to a stale stack)."""
         guard = g.stackguard0
         if guard == STACK_PREEMPT:
-            # The model has one goroutine until issue 4: the request is dropped,
-            # as newstack does when the M cannot be preempted.
+            # gopreempt_m: reschedule g (at its function's entry, where it will
+            # run the check again); with nothing else to run the request is dropped.
             g.stackguard0 = g.stack.lo + self.profile.stack_guard
+            g.preempt = False
             self.world.count("preemptions")
+            if self.world.has_runnable():
+                self.world.emit("preempt", g=g.goid)
+                self.world.gosched(g)
+                raise Switch()
             return
         if g.stack.lo == 0:
             raise RuntimeThrow("missing stack in newstack")
@@ -151,6 +161,7 @@ class StackEngine:
         if old.lo <= old_bp < old.hi:
             g.bp = old_bp + delta
         frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
+        adjusted += adjustsudogs(g, old.lo, old.hi, delta)
         self.free_old(old)
         self.world.note_copy(g, old, new, used, delta, frames, adjusted, reason)
 
@@ -166,7 +177,9 @@ class StackEngine:
         program = self.program
         callsites = program.callsites
         frames = adjusted = 0
-        pc, sp, at_entry = g.pc, g.sp, True
+        pc, sp = g.pc, g.sp
+        f = program.findfunc(pc)
+        at_entry = f is not None and f.entry == pc     # stopped in its prologue, no frame yet
         while True:
             f = program.findfunc(pc)
             if f is None:

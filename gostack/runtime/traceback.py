@@ -80,6 +80,9 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
                     gopath: str, goroot: str, show_runtime: bool, with_regs: bool) -> str:
     """The `goroutine N [status]:` section, as traceback.go prints it."""
     out = [f"goroutine {g.goid} [{status}]:\n"]
+    if status != "running" and isinstance(getattr(g, "param", None), tuple):
+        for name, path, line in g.param:
+            out.append(f"{name}(0x0?)\n\t{goroot}/src/{path}:{line} +0x25\n")
     shown = 0
     for index, frame in enumerate(frames):
         f = frame.func
@@ -97,4 +100,7 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
         args = "" if is_runtime and f.name == "runtime.goexit" else format_frame_args(frame, load_word)
         out.append(f"{f.name}({args})\n\t{path}:{line}{suffix}{regs}\n")
         shown += 1
+    if getattr(g, "creator", None):
+        name, line = g.creator
+        out.append(f"created by {name}\n\t{gopath}:{line} +0x1d\n")
     return "".join(out)

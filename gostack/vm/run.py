@@ -27,7 +27,7 @@ from ..runtime import panic as P
 from ..runtime import printfmt
 from ..runtime.errors import RuntimeThrow
 from ..runtime.proc import World
-from ..runtime.stack import StackOverflow
+from ..runtime.stack import StackOverflow, Switch
 from ..runtime.traceback import gentraceback, print_goroutine
 from .code import Program
 
@@ -67,35 +67,44 @@ def _host_failure(opts, message):
 
 def execute(world: World, blocks: dict):
     g = world.main_g
+    world.execute(g)
     f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
-    g.status = g.status.RUNNING
     try:
-        try:
-            if checkinv:
+        while True:
+            try:
+                if checkinv:
+                    while True:
+                        f = f(g)
+                        world.tick(1)
+                        check_invariants(world, g)
                 while True:
-                    f = f(g)
-                    world.tick(1)
-                    check_invariants(world, g)
-            while True:
-                for _ in range(CHUNK // 8):       # unrolled: the loop itself costs per turn
-                    f = f(g); f = f(g); f = f(g); f = f(g)
-                    f = f(g); f = f(g); f = f(g); f = f(g)
-                world.tick(CHUNK)
-        except KeyError as missing:
-            raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
-        finally:
-            pc = world.block_pc.get(f, 0)
+                    for _ in range(CHUNK // 8):       # unrolled: the loop itself costs per turn
+                        f = f(g); f = f(g); f = f(g); f = f(g)
+                        f = f(g); f = f(g); f = f(g); f = f(g)
+                    world.tick(CHUNK)
+            except Switch:
+                g = world.schedule()
+                f = blocks[g.pc]
+                if g.resume_panic is not None:
+                    err, g.resume_panic = g.resume_panic, None
+                    raise err
+            except KeyError as missing:
+                pc = world.block_pc.get(f, 0)
+                raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
     except ProgramExit as done:
         return done.code, None
     except P.GoPanic as err:
-        report_panic(world, g, pc, err, sys.exc_info()[2])
+        report_panic(world, g, _pc(world, g, f), err, sys.exc_info()[2])
         return EXIT_GO_PANIC, None
     except Fault as fault:
-        report_fault(world, g, pc, fault, sys.exc_info()[2])
+        report_fault(world, g, _pc(world, g, f), fault, sys.exc_info()[2])
         return EXIT_GO_PANIC, None
     except StackOverflow as overflow:
         report_overflow(world, g, overflow)
+        return EXIT_GO_PANIC, None
+    except P.GoFatal as fatal:
+        report_fatal(world, g, fatal)
         return EXIT_GO_PANIC, None
     except HostLimit as limit:
         world.write_stderr(limit.message + "\n")
@@ -108,6 +117,12 @@ def execute(world: World, blocks: dict):
         world.write_stderr(f"fatal error: {throw.msg}\n\ngostack: this is a bug in the model; "
                            f"rerun with --debug checkinv=1 to find it\n")
         return EXIT_HOST_LIMIT, f"model invariant broken: {throw.msg}"
+
+
+def _pc(world, g, f) -> int:
+    """The pc of the failing block (a resumed goroutine's panic: its resume pc)."""
+    pc = world.block_pc.get(f)
+    return pc if pc is not None else g.pc
 
 
 def check_invariants(world: World, g):
@@ -169,10 +184,66 @@ def runtime_namespace(world: World) -> dict:
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda value, token: _raise(P.panic_value(value, token)),
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
+        **scheduler_ops(world),
         SETMAXSTACK=lambda g, n: stacks.set_max_stack(n),
-        EXIT=_exit, GOEXIT=_goexit,
+        EXIT=_exit,
     )
     return ns
+
+
+def scheduler_ops(world: World) -> dict:
+    """Runtime ops that may park: each returns `cont` when done, else switches away."""
+    chans = world.chans
+
+    def parked(g, cont_pc):
+        g.pc = cont_pc
+        raise Switch()
+
+    def chansend(g, ch, elem, cont, cont_pc):
+        g.pc = cont_pc
+        return cont if chans.chansend(g, ch, elem) else parked(g, cont_pc)
+
+    def chanrecv(g, ch, elem, cont, cont_pc):
+        g.pc = cont_pc
+        return cont if chans.chanrecv(g, ch, elem) else parked(g, cont_pc)
+
+    def gosched(g, cont, cont_pc):
+        world.gosched(g)
+        parked(g, cont_pc)
+
+    def gcollect(g, cont, cont_pc):
+        g.pc = cont_pc            # g is at a safepoint: its stack can be scanned and moved
+        world.gc()
+        return cont
+
+    def sleep(g, duration, cont, cont_pc):
+        return cont if world.sleep(g, duration) else parked(g, cont_pc)
+
+    def wgwait(g, addr, cont, cont_pc):
+        return cont if world.wg_wait(g, addr) else parked(g, cont_pc)
+
+    def mutexlock(g, addr, cont, cont_pc):
+        return cont if world.mutex_lock(g, addr) else parked(g, cont_pc)
+
+    def newproc(g, entry_pc, args_addr, size, creator, line):
+        world.newproc(entry_pc, world.aspace.read(args_addr, size), (creator, line))
+
+    def goexit(g):
+        if g is world.main_g:
+            raise ProgramExit(0)
+        world.goexit(g)
+        raise Switch()
+
+    return dict(CHANSEND=chansend, CHANRECV=chanrecv, CLOSECHAN=lambda g, ch: chans.closechan(ch),
+                MAKECHAN=lambda g, size, n: chans.makechan(size, n),
+                CHANLEN=chans.chanlen, CHANCAP=chans.chancap,
+                GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=sleep,
+                NUMGOROUTINE=lambda g: len(world.live_goroutines()),
+                WGADD=lambda g, addr, n: world.wg_add(addr, n),
+                WGDONE=lambda g, addr: world.wg_add(addr, -1),
+                WGWAIT=wgwait, MUTEXLOCK=mutexlock,
+                MUTEXUNLOCK=lambda g, addr: world.mutex_unlock(addr),
+                NEWPROC=newproc, GOEXIT=goexit)
 
 
 def _raise(exc):
@@ -249,10 +320,6 @@ def _exit(g, code):
     raise ProgramExit(code)
 
 
-def _goexit(g):
-    raise ProgramExit(0)
-
-
 MEMSTATS_FIELDS = ("StackInuse", "StackSys", "HeapAlloc", "HeapObjects", "HeapInuse", "HeapSys")
 
 
@@ -287,11 +354,31 @@ def _load_word(world):
     return lambda a: world.aspace.load(a, "q")
 
 
-def user_traceback(world: World, g, pc: int, line, with_regs=False, show_runtime=False) -> str:
-    frames = list(gentraceback(world.program, _load_word(world), pc, g.sp, False,
+def user_traceback(world: World, g, pc: int, line, with_regs=False, show_runtime=False,
+                   status="running") -> str:
+    f = world.program.findfunc(pc)
+    at_entry = status != "running" and f is not None and f.entry == pc
+    frames = list(gentraceback(world.program, _load_word(world), pc, g.sp, at_entry,
                                limit=TRACEBACK_MAX_FRAMES + 3))
-    return print_goroutine(world.program, g, frames, _load_word(world), line, "running",
+    return print_goroutine(world.program, g, frames, _load_word(world), line, status,
                            world.program.source_path, GOROOT, show_runtime, with_regs)
+
+
+def report_fatal(world: World, g, fatal: P.GoFatal):
+    """fatal(): the user's fault, not recoverable; a deadlock dumps every goroutine."""
+    out = [f"fatal error: {fatal.msg}\n"]
+    if fatal.all_goroutines:
+        for gp in world.live_goroutines():
+            out.append("\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp)))
+    else:
+        out.append("\n" + user_traceback(world, g, g.pc, None))
+    world.write_stderr("".join(out))
+
+
+def _status(g) -> str:
+    if g.waitreason:
+        return g.waitreason
+    return {1: "runnable", 2: "running"}.get(int(g.status), "waiting")
 
 
 def report_panic(world: World, g, pc: int, err: P.GoPanic, tb):

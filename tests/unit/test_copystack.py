@@ -60,6 +60,9 @@ class FakeWorld:
     def emit(self, event, **fields):
         self.events.append({"event": event, **fields})
 
+    def has_runnable(self):
+        return False              # a lone goroutine: preemption requests are dropped
+
     def count(self, name, n=1):
         self.counts[name] = self.counts.get(name, 0) + n
 
