@@ -1033,6 +1033,8 @@ class Checker:
         return node.ty
 
     def single_value(self, node):
+        if getattr(node, "is_type", False):
+            raise CompileError(node.pos, f"{self.text(node)} (type) is not an expression")
         if node.ty is None:
             sym = node.sym
             what = "built-in function" if isinstance(sym, Builtin) else "package" if isinstance(sym, PackageSym) else "value"
