@@ -100,9 +100,14 @@ class Mapping:
         self.name = name
         self.writable = "w" in perm
         self.buf = None if perm.startswith("---") else _new_buffer(hi - lo)
-        for fmt in VIEW_SHIFTS:
-            view = None if self.buf is None else memoryview(self.buf).cast(fmt)
-            setattr(self, fmt, view)
+
+    def __getattr__(self, fmt: str):
+        """A typed view is made on first use (a memoryview costs ~180 bytes of host memory)."""
+        if fmt not in VIEW_SHIFTS:
+            raise AttributeError(fmt)
+        view = None if self.buf is None else memoryview(self.buf).cast(fmt)
+        setattr(self, fmt, view)
+        return view
 
     @property
     def size(self) -> int:

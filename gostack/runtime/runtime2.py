@@ -54,6 +54,9 @@ VIEW_ATTRS = {"q": "q", "uq": "Q", "i32": "i", "u32": "I", "i16": "h", "u16": "H
               "i8": "b", "u8": "B", "f64": "d"}
 
 
+LAZY_VIEWS = tuple(name for name in VIEW_ATTRS if name != "q")
+
+
 class G:
     __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
                  "base", *VIEW_ATTRS, "status", "m", "waitreason", "stktopsp",
@@ -69,8 +72,7 @@ class G:
         self.bp = 0
         self.pc = 0
         self.base = 0
-        for name in VIEW_ATTRS:
-            setattr(self, name, None)
+        self.q = None
         self.status = Gstatus.IDLE
         self.m = None
         self.waitreason = ""
@@ -92,8 +94,19 @@ class G:
         self.mapping = mapping
         self.base = stack.lo
         self.stackguard0 = stack.lo + stack_guard
-        for name, fmt in VIEW_ATTRS.items():
-            setattr(self, name, getattr(mapping, fmt))
+        self.q = mapping.q
+        for name in LAZY_VIEWS:
+            if hasattr(self, name):
+                delattr(self, name)
+
+    def __getattr__(self, name: str):
+        """Views other than q are made when a block first asks (host memory per G)."""
+        fmt = VIEW_ATTRS.get(name)
+        if fmt is None or self.mapping is None:
+            raise AttributeError(name)
+        view = getattr(self.mapping, fmt)
+        setattr(self, name, view)
+        return view
 
     @property
     def sched(self):
