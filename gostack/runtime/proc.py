@@ -155,9 +155,7 @@ class World:
         g.resume_panic = None
         g.forcemove = self.stacks.force_period > 0
         g.status = Gstatus.RUNNABLE
-        g.stats = {"id": g.goid, "initial_stack": stk.size, "max_stack": stk.size,
-                   "final_stack": stk.size, "grows": 0, "shrinks": 0, "bytes_copied": 0,
-                   "max_depth": 1, "copies": 0}
+        g.stats = GStats(g.goid, stk.size)
         self.totals["goroutines_created"] += 1
         g.m = self.m0
         self.runqput(g, next=True)
@@ -225,7 +223,7 @@ class World:
 
     def goexit(self, g: G):
         g.status = Gstatus.DEAD
-        g.stats["final_stack"] = g.stack.size
+        g.stats.final_stack = g.stack.size
         self.emit("goexit", g=g.goid)
         self.gfput(g)
 
@@ -378,16 +376,16 @@ class World:
 
     def note_copy(self, g, old, new, used, delta, frames, adjusted, reason):
         st = g.stats
-        st["copies"] += 1
-        st["bytes_copied"] += used
-        st["final_stack"] = new.size
-        st["max_stack"] = max(st["max_stack"], new.size)
-        st["max_depth"] = max(st["max_depth"], frames - 1)
+        st.copies += 1
+        st.bytes_copied += used
+        st.final_stack = new.size
+        st.max_stack = max(st.max_stack, new.size)
+        st.max_depth = max(st.max_depth, frames - 1)
         if reason == "grow":
-            st["grows"] += 1
+            st.grows += 1
             self.totals["grows"] += 1
         elif reason == "shrink":
-            st["shrinks"] += 1
+            st.shrinks += 1
             self.totals["shrinks"] += 1
         self.totals["bytes_copied"] += used
         self.totals["copies"] += 1
@@ -450,7 +448,7 @@ class World:
     def stats(self, exit_code: int) -> dict:
         for g in self.goroutines:
             if g.stack is not None:
-                g.stats["final_stack"] = g.stack.size
+                g.stats.final_stack = g.stack.size
         self.totals["stack_inuse_final"] = self.stackalloc.stack_inuse
         mem = self.stackalloc.memstats()
         return {
@@ -458,12 +456,28 @@ class World:
             "stack_model": self.opts.stack_model,
             "exit_code": exit_code,
             "steps": self.steps,
-            "goroutines": [dict(g.stats) for g in self.goroutines],
+            "goroutines": [g.stats.as_dict() for g in self.goroutines],
             "totals": dict(self.totals),
             "memstats": {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],
                          "HeapAlloc": self.mheap.heap_alloc, "HeapObjects": self.mheap.heap_objects},
             "maps": self.aspace.maps_text(),
         }
+
+
+class GStats:
+    """Per-goroutine stack statistics (the --stats-json "goroutines" entries)."""
+
+    __slots__ = ("id", "initial_stack", "max_stack", "final_stack", "grows", "shrinks",
+                 "bytes_copied", "max_depth", "copies")
+
+    def __init__(self, goid: int, size: int):
+        self.id = goid
+        self.initial_stack = self.max_stack = self.final_stack = size
+        self.grows = self.shrinks = self.bytes_copied = self.copies = 0
+        self.max_depth = 1
+
+    def as_dict(self) -> dict:
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 class _Knobs:

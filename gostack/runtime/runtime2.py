@@ -96,8 +96,10 @@ class G:
         self.stackguard0 = stack.lo + stack_guard
         self.q = mapping.q
         for name in LAZY_VIEWS:
-            if hasattr(self, name):
-                delattr(self, name)
+            try:
+                delattr(self, name)     # (hasattr would call __getattr__ and make the view)
+            except AttributeError:
+                pass
 
     def __getattr__(self, name: str):
         """Views other than q are made when a block first asks (host memory per G)."""
