@@ -285,9 +285,17 @@ class AddressSpace:
     def read(self, addr: int, n: int) -> bytes:
         if n <= 0:
             return b""
+        m = self.find(addr)
+        if addr + n <= m.hi:                    # the common case: one mapping
+            return bytes(m.buf[addr - m.lo:addr - m.lo + n])
         return b"".join(m.B[off:off + k].tobytes() for m, off, k in self._pieces(addr, n, False))
 
     def write(self, addr: int, data) -> None:
+        n = len(data)
+        m = self._last
+        if m.lo <= addr and addr + n <= m.hi and m.writable:
+            m.buf[addr - m.lo:addr - m.lo + n] = data
+            return
         data = memoryview(data).cast("B")
         done = 0
         for m, off, k in self._pieces(addr, len(data), True):

@@ -80,6 +80,14 @@ class Channels:
         if elem and data:
             self.aspace.write(elem, data)
 
+    def direct(self, dst: int, src: int, n: int):
+        """Copy an element from one goroutine's stack straight into another's."""
+        if dst and n:
+            if src:
+                self.aspace.copy(dst, src, n)
+            else:
+                self.aspace.fill(dst, n, 0)
+
     # ---- operations; each returns True if done, False if the caller must park
 
     def chansend(self, g, addr: int, elem: int) -> bool:
@@ -92,7 +100,7 @@ class Channels:
             raise GoPanic("send on closed channel")
         if c.recvq:
             sg = c.recvq.popleft()
-            self.write(sg.elem, self.read(elem, c.elemsize))
+            self.direct(sg.elem, elem, c.elemsize)     # sendDirect: into the receiver's stack
             self.finish(sg, True)
             return True
         if len(c.buf) < c.dataqsiz:
@@ -117,7 +125,7 @@ class Channels:
         if c.sendq:
             sg = c.sendq.popleft()
             if c.dataqsiz == 0:
-                self.write(elem, self.read(sg.elem, c.elemsize))
+                self.direct(elem, sg.elem, c.elemsize)  # recvDirect: out of the sender's stack
             else:
                 # Take the head of the queue; the sender's value joins the tail.
                 self.write(elem, c.buf.popleft())

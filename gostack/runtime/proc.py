@@ -204,14 +204,16 @@ class World:
     def gopark(self, g: G, reason: str):
         g.status = Gstatus.WAITING
         g.waitreason = reason
-        self.emit("gopark", g=g.goid, reason=reason)
+        if self.opts.on_event is not None:
+            self.emit("gopark", g=g.goid, reason=reason)
 
     def goready(self, g: G):
         g.status = Gstatus.RUNNABLE
         g.waitreason = ""
         g.param = None
         self.runqput(g, next=True)
-        self.emit("goready", g=g.goid)
+        if self.opts.on_event is not None:
+            self.emit("goready", g=g.goid)
 
     def has_runnable(self) -> bool:
         return bool(self.runnext or self.runq or self.globrunq)

@@ -195,9 +195,16 @@ def scheduler_ops(world: World) -> dict:
     """Runtime ops that may park: each returns `cont` when done, else switches away."""
     chans = world.chans
 
+    switch = Switch()
+
+    def switcher(g):
+        # Returned by an op that parked g: the dispatch loop calls it next, and the
+        # exception (raised from one frame deep, a reused instance) leaves the loop.
+        raise switch.with_traceback(None)
+
     def parked(g, cont_pc):
         g.pc = cont_pc
-        raise Switch()
+        return switcher
 
     def chansend(g, ch, elem, cont, cont_pc):
         g.pc = cont_pc
@@ -209,7 +216,7 @@ def scheduler_ops(world: World) -> dict:
 
     def gosched(g, cont, cont_pc):
         world.gosched(g)
-        parked(g, cont_pc)
+        return parked(g, cont_pc)
 
     def gcollect(g, cont, cont_pc):
         g.pc = cont_pc            # g is at a safepoint: its stack can be scanned and moved
