@@ -63,7 +63,8 @@ class World:
         self.totals = {"goroutines_created": 0, "grows": 0, "shrinks": 0, "bytes_copied": 0,
                        "preemptions": 0, "stack_inuse_peak": 0, "stack_inuse_final": 0,
                        "copies": 0, "pointers_adjusted": 0}
-        self.goroutines = []
+        self.allgs = []            # every G ever made (a dead G is reused by gfget)
+        self.gstats = []           # one GStats per goroutine created
         self.stderr_parts: list[str] = []
         self.stdout_parts: list[str] = []
         self.map_binary()
@@ -134,7 +135,8 @@ class World:
             stk = self.stacks.install(g, self.profile.stack_min)
         else:
             stk = g.stack
-        self.goroutines.append(g)
+        if g.goid == 0:
+            self.allgs.append(g)
         g.goid = self.next_goid
         # Go 1.19 starts forcegchelper, bgsweep and bgscavenge (goroutines 2-4)
         # before main.main; the model does not run them (yet), but keeps their
@@ -156,6 +158,7 @@ class World:
         g.forcemove = self.stacks.force_period > 0
         g.status = Gstatus.RUNNABLE
         g.stats = GStats(g.goid, stk.size)
+        self.gstats.append(g.stats)
         self.totals["goroutines_created"] += 1
         g.m = self.m0
         self.runqput(g, next=True)
@@ -267,7 +270,7 @@ class World:
         return GoFatal("all goroutines are asleep - deadlock!", all_goroutines=True)
 
     def live_goroutines(self) -> list:
-        return [g for g in self.goroutines if g.status != Gstatus.DEAD]
+        return [g for g in self.allgs if g.status != Gstatus.DEAD]
 
     # ------------------------------------------------------------ time.Sleep on a virtual clock
 
@@ -448,8 +451,8 @@ class World:
     # ------------------------------------------------------------ statistics
 
     def stats(self, exit_code: int) -> dict:
-        for g in self.goroutines:
-            if g.stack is not None:
+        for g in self.allgs:
+            if g.stack is not None and g.status != Gstatus.DEAD:
                 g.stats.final_stack = g.stack.size
         self.totals["stack_inuse_final"] = self.stackalloc.stack_inuse
         mem = self.stackalloc.memstats()
@@ -458,7 +461,7 @@ class World:
             "stack_model": self.opts.stack_model,
             "exit_code": exit_code,
             "steps": self.steps,
-            "goroutines": [g.stats.as_dict() for g in self.goroutines],
+            "goroutines": [st.as_dict() for st in self.gstats],
             "totals": dict(self.totals),
             "memstats": {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],
                          "HeapAlloc": self.mheap.heap_alloc, "HeapObjects": self.mheap.heap_objects},
