@@ -90,8 +90,7 @@ class Mapping:
     every typed view is None too.
     """
 
-    __slots__ = ("lo", "hi", "perm", "name", "buf", "writable",
-                 "q", "Q", "i", "I", "h", "H", "b", "B", "d")
+    __slots__ = ("lo", "hi", "perm", "name", "buf", "writable", "_views")
 
     def __init__(self, lo: int, hi: int, perm: str = "rw-p", name: str = ""):
         self.lo = lo
@@ -100,13 +99,13 @@ class Mapping:
         self.name = name
         self.writable = "w" in perm
         self.buf = None if perm.startswith("---") else _new_buffer(hi - lo)
+        self._views = {}
 
-    def __getattr__(self, fmt: str):
-        """A typed view is made on first use (a memoryview costs ~180 bytes of host memory)."""
-        if fmt not in VIEW_SHIFTS:
-            raise AttributeError(fmt)
-        view = None if self.buf is None else memoryview(self.buf).cast(fmt)
-        setattr(self, fmt, view)
+    def view(self, fmt: str):
+        """The typed view fmt, made on first use (a memoryview costs ~180 bytes)."""
+        view = self._views.get(fmt)
+        if view is None and self.buf is not None:
+            view = self._views[fmt] = memoryview(self.buf).cast(fmt)
         return view
 
     @property
@@ -130,6 +129,10 @@ class Mapping:
 
 # Stands in for "no cached mapping": contains no address.
 _NO_MAPPING = Mapping(0, 0, "---p", "")
+
+
+for _fmt in VIEW_SHIFTS:
+    setattr(Mapping, _fmt, property(lambda self, _f=_fmt: self.view(_f)))
 
 
 class AddressSpace:

@@ -59,7 +59,7 @@ LAZY_VIEWS = tuple(name for name in VIEW_ATTRS if name != "q")
 
 class G:
     __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
-                 "base", *VIEW_ATTRS, "status", "m", "waitreason", "stktopsp",
+                 "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param")
 
@@ -73,6 +73,7 @@ class G:
         self.pc = 0
         self.base = 0
         self.q = None
+        self._views = {}
         self.status = Gstatus.IDLE
         self.m = None
         self.waitreason = ""
@@ -95,20 +96,9 @@ class G:
         self.base = stack.lo
         self.stackguard0 = stack.lo + stack_guard
         self.q = mapping.q
-        for name in LAZY_VIEWS:
-            try:
-                delattr(self, name)     # (hasattr would call __getattr__ and make the view)
-            except AttributeError:
-                pass
+        self._views = {}
 
-    def __getattr__(self, name: str):
-        """Views other than q are made when a block first asks (host memory per G)."""
-        fmt = VIEW_ATTRS.get(name)
-        if fmt is None or self.mapping is None:
-            raise AttributeError(name)
-        view = getattr(self.mapping, fmt)
-        setattr(self, name, view)
-        return view
+
 
     @property
     def sched(self):
@@ -121,6 +111,24 @@ class G:
 
     def __repr__(self):
         return f"G{self.goid}[{self.stack.lo:#x}, {self.stack.hi:#x}) sp={self.sp:#x}"
+
+
+def _lazy_view(name: str, fmt: str):
+    """A stack view other than q, made when a block first asks for it.
+
+    (A property rather than __getattr__: a class with __getattr__ loses
+    CPython 3.11's fast attribute access for every field, g.sp included.)
+    """
+    def get(self):
+        view = self._views.get(name)
+        if view is None:
+            view = self._views[name] = getattr(self.mapping, fmt)
+        return view
+    return property(get)
+
+
+for _name in LAZY_VIEWS:
+    setattr(G, _name, _lazy_view(_name, VIEW_ATTRS[_name]))
 
 
 class Gobuf:
