@@ -60,7 +60,7 @@ TYPE_ERRORS = {   # name: (source, the line gc reports)
 # Valid Go that gostack does not compile (yet): each moves out of this list
 # when its issue lands (goroutines, defer, maps, packages).
 UNSUPPORTED = {   # name: (source, line of the construct)
-    "select": ("package main\n\nfunc main() {\n\tc := make(chan int)\n\tselect {\n\tcase <-c:\n\t}\n}\n", 5),
+    "func_literal": ("package main\n\nfunc main() {\n\tf := 1\n\tgo func() { println(f) }()\n}\n", 5),
     "defer": ("package main\n\nfunc f() {}\n\nfunc main() {\n\tdefer f()\n}\n", 6),
     "map_type": ("package main\n\nfunc main() {\n\tvar m map[string]int\n\tprintln(len(m))\n}\n",
                  4),

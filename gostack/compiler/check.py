@@ -107,15 +107,22 @@ def _runtime_struct(name, fields):
 # with the receiver pointer as first parameter).
 WAITGROUP = _runtime_struct("WaitGroup", [("state1", T.UINT64), ("state2", T.UINT32)])
 MUTEX = _runtime_struct("Mutex", [("state", T.INT32), ("sema", T.UINT32)])
+RWMUTEX = _runtime_struct("RWMutex", [("w", MUTEX), ("writerSem", T.UINT32), ("readerSem", T.UINT32),
+                                      ("readerCount", T.INT32), ("readerWait", T.INT32)])
+TIME = _runtime_struct("Time", [("wall", T.UINT64), ("ext", T.INT64), ("loc", T.UINTPTR)])
+TIME.pkg = "time"
 DURATION = T.Named("Duration", T.INT64, pkg="time")
 METHODS = {
     WAITGROUP: {"Add": T.Signature([T.INT], []), "Done": T.Signature([], []),
                 "Wait": T.Signature([], [])},
     MUTEX: {"Lock": T.Signature([], []), "Unlock": T.Signature([], [])},
+    RWMUTEX: {"Lock": T.Signature([], []), "Unlock": T.Signature([], []),
+              "RLock": T.Signature([], []), "RUnlock": T.Signature([], [])},
 }
 # Runtime calls that may park the goroutine: they end a block, like a call.
-BLOCKING = {"runtime.Gosched", "runtime.GC", "time.Sleep", "sync.(*WaitGroup).Wait",
-            "sync.(*Mutex).Lock"}
+BLOCKING = {"runtime.Gosched", "runtime.GC", "runtime.Goexit", "time.Sleep",
+            "sync.(*WaitGroup).Wait", "sync.(*Mutex).Lock", "sync.(*RWMutex).Lock",
+            "sync.(*RWMutex).RLock"}
 
 PACKAGES = {
     "runtime": {
@@ -123,16 +130,20 @@ PACKAGES = {
         "ReadMemStats": RuntimeFunc("runtime.ReadMemStats",
                                     T.Signature([T.Pointer(MEMSTATS)], [])),
         "Gosched": RuntimeFunc("runtime.Gosched", T.Signature([], [])),
+        "Goexit": RuntimeFunc("runtime.Goexit", T.Signature([], [])),
         "GC": RuntimeFunc("runtime.GC", T.Signature([], [])),
         "NumGoroutine": RuntimeFunc("runtime.NumGoroutine", T.Signature([], [T.INT])),
     },
     "sync": {
         "WaitGroup": TypeName("sync.WaitGroup", WAITGROUP),
         "Mutex": TypeName("sync.Mutex", MUTEX),
+        "RWMutex": TypeName("sync.RWMutex", RWMUTEX),
     },
     "time": {
         "Duration": TypeName("time.Duration", DURATION),
         "Sleep": RuntimeFunc("time.Sleep", T.Signature([DURATION], [])),
+        "Time": TypeName("time.Time", TIME),
+        "After": RuntimeFunc("time.After", T.Signature([DURATION], [T.Chan(TIME, "recv")])),
         "Nanosecond": Const("time.Nanosecond", DURATION, 1),
         "Microsecond": Const("time.Microsecond", DURATION, 1000),
         "Millisecond": Const("time.Millisecond", DURATION, 1000_000),
@@ -957,7 +968,64 @@ class Checker:
         raise Unsupported(node.pos, "goto")
 
     def stmt_select_statement(self, node, scope):
-        raise Unsupported(node.pos, "select")
+        """select: each case is a send or a receive; at most one default."""
+        node.cases = []
+        defaults = 0
+        for case in node.children:
+            if case.type == "default_case":
+                defaults += 1
+                if defaults > 1:
+                    raise CompileError(case.pos, "multiple defaults in select")
+                node.cases.append(("default", None, case))
+                continue
+            if case.type != "communication_case":
+                continue
+            body = Scope(scope)
+            comm = case.get("communication")
+            if comm.type == "send_statement":
+                self.stmt_send_statement(comm, scope)
+                node.cases.append(("send", comm, case))
+            elif comm.type == "receive_statement":
+                self.check_select_receive(comm, scope, body)
+                node.cases.append(("recv", comm, case))
+            else:
+                raise CompileError(comm.pos, "select case must be receive, send or assign recv")
+            case.scope = body
+        for kind, comm, case in node.cases:
+            inner = getattr(case, "scope", None) or Scope(scope)
+            self.loop_depth += 0
+            for s in case.children:
+                if s.type == "statement_list":
+                    for st in s.children:
+                        self.stmt(st, inner)
+            self.check_unused(inner)
+        self.func.has_calls = True
+
+    def check_select_receive(self, comm, scope, body):
+        recv = comm.get("right")
+        while recv.type == "parenthesized_expression":
+            recv = recv.children[0]
+        if not self._is_receive(recv):
+            raise CompileError(comm.pos, "select case must be receive, send or assign recv")
+        self.expr(recv, scope)
+        left = comm.get("left")
+        lefts = left.children if left is not None else []
+        comm.recv = recv
+        comm.targets = []
+        if len(lefts) > 2:
+            raise CompileError(comm.pos, "too many variables on left side of receive")
+        types = [recv.ty, T.BOOL]
+        for target, t in zip(lefts, types):
+            if comm.op == ":=":
+                v = self.new_local(target, t)
+                if target.text != "_":
+                    body.names[target.text] = v
+                comm.targets.append(("define", v))
+            else:
+                self.lvalue(target, scope)
+                if target.ty is not None:
+                    self.assignable(t, target.ty, target.pos, None)
+                comm.targets.append(("assign", target))
 
     def stmt_send_statement(self, node, scope):
         ch, value = node.get("channel"), node.get("value")

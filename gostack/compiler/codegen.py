@@ -52,8 +52,12 @@ RUNTIME_CALLS = {
     "runtime.Gosched": "GOSCHED", "runtime.GC": "GCOLLECT", "runtime.NumGoroutine": "NUMGOROUTINE",
     "time.Sleep": "SLEEP", "sync.(*WaitGroup).Add": "WGADD", "sync.(*WaitGroup).Done": "WGDONE",
     "sync.(*WaitGroup).Wait": "WGWAIT", "sync.(*Mutex).Lock": "MUTEXLOCK",
-    "sync.(*Mutex).Unlock": "MUTEXUNLOCK",
+    "sync.(*Mutex).Unlock": "MUTEXUNLOCK", "runtime.Goexit": "GOEXITCALL",
+    "time.After": "TIMEAFTER", "sync.(*RWMutex).Lock": "RWLOCK",
+    "sync.(*RWMutex).Unlock": "RWUNLOCK", "sync.(*RWMutex).RLock": "RWRLOCK",
+    "sync.(*RWMutex).RUnlock": "RWRUNLOCK",
 }
+SELECT_SEND, SELECT_RECV = 0, 1
 
 
 @dataclass
@@ -957,6 +961,71 @@ class FuncGen:
             return tmp
         self.emit(f"{op}(g{''.join(', ' + v for v in values)})")
         return None
+
+    def stmt_select_statement(self, node):
+        """select: evaluate every channel and send value, let selectgo pick, dispatch."""
+        self.scopes.append([])
+        entries = []
+        for kind, comm, case in node.cases:
+            if kind == "default":
+                entries.append((kind, None, None, comm, case, None))
+                continue
+            ch_node = comm.get("channel") if kind == "send" else comm.recv.get("operand")
+            elem_t = ch_node.ty.under.elem
+            ch = Loc("sp", self.alloc_temp(ch_node.ty))
+            self.store(ch, ch_node.ty, self.value(ch_node))
+            elem = Loc("sp", self.alloc_temp(elem_t))
+            if kind == "send":
+                value = comm.get("value")
+                if elem_t.is_scalar():
+                    self.store(elem, elem_t, self.value(value, elem_t))
+                else:
+                    self.copy_addr(f"(sp + {elem.off})", self.agg_addr(value), elem_t.size)
+            entries.append((kind, ch, elem, comm, case, elem_t))
+        polled = [e for e in entries if e[0] != "default"]
+        cases = "".join(f"({SELECT_SEND if kind == 'send' else SELECT_RECV}, "
+                        f"{self.load(ch, T.INT)}, sp + {elem.off}), "
+                        for kind, ch, elem, _, _, _ in polled)
+        has_default = any(e[0] == "default" for e in entries)
+        self.park_point("SELECTGO", f"({cases}), {int(has_default)}")
+        bodies = [self.new_block() for _ in entries]
+        end = self.new_block()
+        self.emit("_s = g.selected")
+        index = 0
+        for entry, body in zip(entries, bodies):
+            if entry[0] == "default":
+                self.emit(f"if _s == -1: return @J{body.index}@")
+            else:
+                self.emit(f"if _s == {index}: return @J{body.index}@")
+                index += 1
+        self.jump(end)
+        ctx = LoopCtx(getattr(node, "label", ""), "select", False, self.python_loops,
+                      break_block=end.index)
+        self.loops.append(ctx)
+        for (kind, ch, elem, comm, case, elem_t), body in zip(entries, bodies):
+            self.start(body)
+            self.scopes.append([])
+            if kind == "recv":
+                self.select_receive_targets(comm, elem, elem_t)
+            self.case_body(case)
+            self.scopes.pop()
+            if not self.cur.closed:
+                self.jump(end)
+        self.loops.pop()
+        self.start(end)
+        self.scopes.pop()
+
+    def select_receive_targets(self, comm, elem, elem_t):
+        ok = Loc("sp", self.alloc_temp(T.BOOL))
+        self.store(ok, T.BOOL, "g.recvok")
+        for (how, target), src, t in zip(comm.targets, (elem, ok), (elem_t, T.BOOL)):
+            if how == "define":
+                if target.name == "_":
+                    continue
+                self.declare_and_zero(target, zero=False)
+                self.copy(self.var_location(target), src, t)
+            elif target.ty is not None:
+                self.copy(self.lvalue(target), src, t)
 
     def cfg_range_channel(self, node):
         """for v := range ch: receive until the channel is closed and drained."""

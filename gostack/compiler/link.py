@@ -87,7 +87,7 @@ def _is_safepoint(node: Node) -> bool:
     callee = getattr(node, "callee", None)
     if node.type == "call_expression":
         return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING)
-    return (node.type == "send_statement" or getattr(node, "recv", False)
+    return (node.type in ("send_statement", "select_statement") or getattr(node, "recv", False)
             or getattr(node, "range_chan", None) is not None)
 
 

@@ -112,7 +112,7 @@ def _first_token(ts_node):
 
 
 _OPERATOR_PARENTS = {"unary_expression", "binary_expression", "assignment_statement",
-                     "inc_statement", "dec_statement", "range_clause"}
+                     "inc_statement", "dec_statement", "range_clause", "receive_statement"}
 
 
 def _convert(ts_node, path: str) -> Node:

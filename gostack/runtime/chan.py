@@ -27,17 +27,20 @@ from collections import deque
 from .panic import GoPanic
 
 HCHAN_SIZE = 96           # unsafe.Sizeof(hchan{}) on amd64
+SELECT_SEND, SELECT_RECV = 0, 1   # case kinds, as codegen writes them
 
 
 class Sudog:
-    __slots__ = ("g", "elem", "c", "success", "isselect")
+    __slots__ = ("g", "elem", "c", "success", "isselect", "case", "send")
 
-    def __init__(self, g, elem: int, c):
+    def __init__(self, g, elem: int, c, case: int = -1, send: bool = False):
         self.g = g
         self.elem = elem        # address in g's stack (0: no value, e.g. <-ch discarded)
         self.c = c
         self.success = False
-        self.isselect = False
+        self.isselect = case >= 0
+        self.case = case        # select: which case this sudog stands for
+        self.send = send
 
 
 class Hchan:
@@ -163,8 +166,52 @@ class Channels:
         """The other side is done with sg: wake its goroutine (goready)."""
         gp = sg.g
         gp.recvok = success
+        if sg.isselect:
+            # The select fired on this case: withdraw its other sudogs (dequeueSudoG).
+            gp.selected = sg.case
+            for other in gp.waiting:
+                if other is not sg:
+                    queue = other.c.sendq if other.send else other.c.recvq
+                    try:
+                        queue.remove(other)
+                    except ValueError:
+                        pass
         gp.waiting = []
         self.world.goready(gp)
+
+    # ---- select
+
+    def selectgo(self, g, cases, has_default: bool) -> bool:
+        """Pick a ready case in random order, else default, else park on every channel."""
+        order = list(range(len(cases)))
+        self.world.rng.shuffle(order)              # Go's pollorder: uniform, seeded here
+        for k in order:
+            kind, addr, elem = cases[k]
+            c = self.hchan(addr)
+            if c is None:
+                continue                           # a nil channel's case is never ready
+            if kind == SELECT_RECV and (c.sendq or c.buf or c.closed):
+                self.chanrecv(g, addr, elem)
+                g.selected = k
+                return True
+            if kind == SELECT_SEND and (c.closed or c.recvq or len(c.buf) < c.dataqsiz):
+                self.chansend(g, addr, elem)
+                g.selected = k
+                return True
+        if has_default:
+            g.selected = -1
+            return True
+        sudogs = []
+        for k, (kind, addr, elem) in enumerate(cases):
+            c = self.hchan(addr)
+            if c is None:
+                continue
+            sg = Sudog(g, elem, c, case=k, send=kind == SELECT_SEND)
+            (c.sendq if sg.send else c.recvq).append(sg)
+            sudogs.append(sg)
+        g.waiting = sudogs
+        self.world.gopark(g, "select" if cases else "select (no cases)")
+        return False
 
     def chanlen(self, addr: int) -> int:
         c = self.hchan(addr)

@@ -22,6 +22,7 @@ deterministic: the same program and options give the same schedule.
 from __future__ import annotations
 
 import heapq
+import random
 import time
 from collections import deque
 
@@ -44,6 +45,8 @@ NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
 # that code is the runtime's, so these frames are printed, not executed.
 WAITGROUP_WAIT_FRAMES = (("sync.runtime_Semacquire", "runtime/sema.go", 62),
                          ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 139))
+SELECT_SEED = 1                        # seed of select's random poll order
+TIME_SIZE = 24                         # time.Time on amd64 (wall, ext, loc)
 FIRST_USER_GOID = 5                    # after the runtime's own goroutines 2, 3 and 4
 
 
@@ -84,6 +87,8 @@ class World:
         self.timer_seq = 0
         self.now = 0                       # virtual nanoseconds (time.Sleep)
         self.sema_waiters: dict = {}       # address of a sync object -> deque of G
+        self.rwmutexes: dict = {}          # address of a sync.RWMutex -> RWState
+        self.rng = random.Random(SELECT_SEED)   # select's poll order: deterministic runs
         self.schedtick = 0
         self.preempt_at = FORCE_PREEMPT_STEPS
         self.starting_stack = profile.fixed_stack
@@ -230,7 +235,8 @@ class World:
         g.status = Gstatus.DEAD
         g.stats.final_stack = g.stack.size
         self.emit("goexit", g=g.goid)
-        self.gfput(g)
+        if g is not self.main_g:
+            self.gfput(g)
 
     def schedule(self) -> G:
         """Find the next goroutine to run (runnext, local, global, timers), or die."""
@@ -277,17 +283,38 @@ class World:
     def sleep(self, g: G, duration: int) -> bool:
         if duration <= 0:
             return True
-        self.timer_seq += 1
-        heapq.heappush(self.timers, (self.now + duration, self.timer_seq, g))
+        self.add_timer(duration, g)
         self.gopark(g, "sleep")
         return False
 
+    def after(self, duration: int) -> int:
+        """time.After: a 1-buffered channel that gets the time when the timer fires."""
+        ch = self.chans.makechan(TIME_SIZE, 1)
+        self.add_timer(max(duration, 0), ch)
+        return ch
+
+    def add_timer(self, duration: int, what):
+        self.timer_seq += 1
+        heapq.heappush(self.timers, (self.now + duration, self.timer_seq, what))
+
     def fire_timers(self):
-        when, _, g = heapq.heappop(self.timers)
-        self.now = max(self.now, when)
-        self.goready(g)
+        """Nothing can run: advance the virtual clock to the next timer and fire it."""
+        self.now = max(self.now, self.timers[0][0])
         while self.timers and self.timers[0][0] <= self.now:
-            self.goready(heapq.heappop(self.timers)[2])
+            what = heapq.heappop(self.timers)[2]
+            if isinstance(what, G):
+                self.goready(what)
+            else:
+                self.send_time(what)
+
+    def send_time(self, ch: int):
+        c = self.chans.hchan(ch)
+        if c.recvq:
+            sg = c.recvq.popleft()
+            self.chans.write(sg.elem, bytes(TIME_SIZE))
+            self.chans.finish(sg, True)
+        elif len(c.buf) < c.dataqsiz:
+            c.buf.append(bytes(TIME_SIZE))
 
     # ------------------------------------------------------------ sync: WaitGroup and Mutex
 
@@ -328,6 +355,49 @@ class World:
             self.goready(waiters.popleft())     # hand the lock over; it stays locked
         else:
             self.aspace.store(addr, "i", 0)
+
+    def rw(self, addr: int) -> "RWState":
+        return self.rwmutexes.setdefault(addr, RWState())
+
+    def rw_rlock(self, g: G, addr: int) -> bool:
+        st = self.rw(addr)
+        if not st.writer and not st.writers_waiting:
+            st.readers += 1
+            return True
+        st.readers_waiting.append(g)
+        self.gopark(g, "sync.RWMutex.RLock")
+        return False
+
+    def rw_runlock(self, addr: int):
+        st = self.rw(addr)
+        if st.readers <= 0:
+            raise GoFatal("sync: RUnlock of unlocked RWMutex")
+        st.readers -= 1
+        if st.readers == 0 and st.writers_waiting:
+            st.writer = True
+            self.goready(st.writers_waiting.popleft())
+
+    def rw_lock(self, g: G, addr: int) -> bool:
+        st = self.rw(addr)
+        if not st.writer and st.readers == 0:
+            st.writer = True
+            return True
+        st.writers_waiting.append(g)
+        self.gopark(g, "sync.RWMutex.Lock")
+        return False
+
+    def rw_unlock(self, addr: int):
+        st = self.rw(addr)
+        if not st.writer:
+            raise GoFatal("sync: Unlock of unlocked RWMutex")
+        st.writer = False
+        if st.readers_waiting:
+            while st.readers_waiting:
+                st.readers += 1
+                self.goready(st.readers_waiting.popleft())
+        elif st.writers_waiting:
+            st.writer = True
+            self.goready(st.writers_waiting.popleft())
 
     # ------------------------------------------------------------ GC: stack scan and shrink
 
@@ -467,6 +537,16 @@ class World:
                          "HeapAlloc": self.mheap.heap_alloc, "HeapObjects": self.mheap.heap_objects},
             "maps": self.aspace.maps_text(),
         }
+
+
+class RWState:
+    """A sync.RWMutex's state, kept at object level by its address."""
+
+    def __init__(self):
+        self.readers = 0
+        self.writer = False
+        self.readers_waiting: deque = deque()
+        self.writers_waiting: deque = deque()
 
 
 class GStats:

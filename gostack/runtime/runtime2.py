@@ -61,7 +61,7 @@ class G:
     __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
-                 "waiting", "recvok", "resume_panic", "creator", "param")
+                 "waiting", "recvok", "resume_panic", "creator", "param", "selected")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -88,6 +88,7 @@ class G:
         self.resume_panic = None   # a panic to raise when the G next runs (send on a closed chan)
         self.creator = None        # (function name, line) of the go statement
         self.param = None
+        self.selected = -1         # the case a select chose (-1: default)
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

@@ -232,6 +232,21 @@ def scheduler_ops(world: World) -> dict:
     def mutexlock(g, addr, cont, cont_pc):
         return cont if world.mutex_lock(g, addr) else parked(g, cont_pc)
 
+    def selectgo(g, cases, has_default, cont, cont_pc):
+        g.pc = cont_pc
+        return cont if chans.selectgo(g, cases, has_default) else parked(g, cont_pc)
+
+    def goexitcall(g, cont, cont_pc):
+        """runtime.Goexit: end this goroutine (no deferred calls exist yet)."""
+        world.goexit(g)
+        return parked(g, cont_pc)
+
+    def rwlock(g, addr, cont, cont_pc):
+        return cont if world.rw_lock(g, addr) else parked(g, cont_pc)
+
+    def rwrlock(g, addr, cont, cont_pc):
+        return cont if world.rw_rlock(g, addr) else parked(g, cont_pc)
+
     def newproc(g, entry_pc, args_addr, size, creator, line):
         world.newproc(entry_pc, world.aspace.read(args_addr, size), (creator, line))
 
@@ -250,7 +265,10 @@ def scheduler_ops(world: World) -> dict:
                 WGDONE=lambda g, addr: world.wg_add(addr, -1),
                 WGWAIT=wgwait, MUTEXLOCK=mutexlock,
                 MUTEXUNLOCK=lambda g, addr: world.mutex_unlock(addr),
-                NEWPROC=newproc, GOEXIT=goexit)
+                NEWPROC=newproc, GOEXIT=goexit, SELECTGO=selectgo, GOEXITCALL=goexitcall,
+                TIMEAFTER=lambda g, d: world.after(d), RWLOCK=rwlock, RWRLOCK=rwrlock,
+                RWUNLOCK=lambda g, addr: world.rw_unlock(addr),
+                RWRUNLOCK=lambda g, addr: world.rw_runlock(addr))
 
 
 def _raise(exc):
