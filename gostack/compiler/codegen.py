@@ -350,7 +350,7 @@ class FuncGen:
         for k, v in enumerate(self.fn.params):
             if v.escapes:
                 kind, slot = self.declare_var(v)
-                self.emit(f"_h = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+                self.emit(f"_h = MALLOC({max(v.type.size, 1)}, {v.name!r}, {_ptrs(v.type)})")
                 self.emit(f"MOVE(_h, sp + {self.arg_offset(k)}, {v.type.size})")
                 self.emit(f"q[i + {slot // 8}] = _h")
             else:
@@ -358,7 +358,8 @@ class FuncGen:
         for k, v in enumerate(self.fn.results):
             if v.escapes:
                 kind, slot = self.declare_var(v)
-                self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+                self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r}, "
+                          f"{_ptrs(v.type)})")
             else:
                 self.var_loc[v] = ("result", k)
 
@@ -464,7 +465,8 @@ class FuncGen:
             return
         kind, slot = self.declare_var(v)
         if kind == "heap":
-            self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r})")
+            self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r}, "
+                      f"{_ptrs(v.type)})")
         elif zero:
             self.zero(Loc("sp", slot), v.type)
 
@@ -1130,7 +1132,8 @@ class FuncGen:
         obj = node.new_var
         if obj.escapes:
             tmp = self.alloc_temp(T.Pointer(obj.type))
-            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(obj.type.size, 1)}, {str(obj.type)!r})")
+            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(obj.type.size, 1)}, {str(obj.type)!r}, "
+                      f"{_ptrs(obj.type)})")
             return Loc("sp", tmp)
         slot = self.ctx_slot(obj)
         self.zero(Loc("sp", slot), obj.type)
@@ -1208,7 +1211,7 @@ class FuncGen:
         t = literal.ty
         if obj.escapes:
             tmp = self.alloc_temp(T.Pointer(t))
-            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(t.size, 1)}, {str(t)!r})")
+            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(t.size, 1)}, {str(t)!r}, {_ptrs(t)})")
             loc = Loc("mem", 0, self.load(Loc("sp", tmp), T.Pointer(t)))
             self.composite_into(loc, literal)
             return Loc("sp", tmp)
@@ -1332,7 +1335,7 @@ class FuncGen:
             args = node.get("arguments").children
             size = self.value(args[1]) if len(args) > 1 else "0"
             elem = node.ty.under.elem
-            return f"MAKECHAN(g, {elem.size}, {size})"
+            return f"MAKECHAN(g, {elem.size}, {size}, {_ptrs(elem)})"
         results = self.call(node)
         loc = results[0]
         return self.load(loc, node.ty)
@@ -1541,6 +1544,11 @@ class FuncGen:
         loc = Loc("sp", tmp)
         self.store(loc, t, expr)
         return self.load(loc, t)
+
+
+def _ptrs(t: T.Type) -> str:
+    """A type's pointer map as Python source (for the collector)."""
+    return repr(tuple(t.ptr_offsets()))
 
 
 def _args_struct(sig: T.Signature, layout: ParamLayout) -> T.Type:

@@ -230,6 +230,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
                       main_entry=entries["runtime.main"], data_base=data_base, data_size=data_size,
                       text_base=TEXT_BASE, text_end=pc, source_path=path, sources=sources)
     program.zeros = sorted(ctx.zeros)
+    program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
     return program
 

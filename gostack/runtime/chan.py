@@ -44,9 +44,10 @@ class Sudog:
 
 
 class Hchan:
-    __slots__ = ("addr", "elemsize", "dataqsiz", "buf", "closed", "recvq", "sendq")
+    __slots__ = ("addr", "elemsize", "dataqsiz", "buf", "closed", "recvq", "sendq", "elem_ptrs")
 
-    def __init__(self, addr: int, elemsize: int, dataqsiz: int):
+    def __init__(self, addr: int, elemsize: int, dataqsiz: int, elem_ptrs: tuple = ()):
+        self.elem_ptrs = elem_ptrs   # pointer offsets in an element (the GC scans the buffer)
         self.addr = addr
         self.elemsize = elemsize
         self.dataqsiz = dataqsiz
@@ -64,11 +65,12 @@ class Channels:
         self.aspace = world.aspace
         self.table: dict[int, Hchan] = {}
 
-    def makechan(self, elemsize: int, size: int) -> int:
+    def makechan(self, elemsize: int, size: int, elem_ptrs: tuple = ()) -> int:
         if size < 0 or size * elemsize > (1 << 40):
             raise GoPanic("makechan: size out of range", runtime_error=False)
         addr = self.world.mheap.mallocgc(HCHAN_SIZE + size * elemsize, "hchan")
-        self.table[addr] = Hchan(addr, elemsize, size)
+        self.table[addr] = Hchan(addr, elemsize, size, elem_ptrs)
+        self.world.collector.note_alloc(addr, ())
         return addr
 
     def hchan(self, addr: int) -> Hchan | None:

@@ -32,6 +32,7 @@ from ..profiles import (FORCE_PREEMPT_STEPS, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGN
                         MAX_STACK_DEFAULT, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
                         STACK_PREEMPT, STACKGUARD1_USER)
 from .chan import Channels
+from .mgc import Collector
 from .panic import GoFatal, GoPanic
 from .mheap import MHeap
 from .runtime2 import G, Gstatus, M, P
@@ -78,6 +79,7 @@ class World:
         self.p = P(0, new_stackcache(profile))
         self.stacks = StackEngine(self)
         self.chans = Channels(self)
+        self.collector = Collector(self)
         self.runnext = None
         self.runq: deque = deque()
         self.globrunq: deque = deque()
@@ -240,6 +242,8 @@ class World:
 
     def schedule(self) -> G:
         """Find the next goroutine to run (runnext, local, global, timers), or die."""
+        if self.collector.should_run():
+            self.gc()               # every goroutine is at a safepoint now: a paced cycle
         while True:
             g = self.findrunnable()
             if g is not None:
@@ -402,22 +406,16 @@ class World:
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
-        """runtime.GC(): scan every stack (shrinking it if safe) and free cached dead stacks."""
-        self.emit("gc_start", numgc=self.numgc)
-        scanned = total = 0
-        for g in self.live_goroutines():
-            total += g.stack.hi - g.sp
-            scanned += 1
-            self.stacks.shrinkstack(g)
+        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks."""
+        self.collector.gc()
+        self.numgc = self.collector.numgc
+
+    def free_dead_stacks(self):
+        """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
         for g in self.gfree_global:
             if g.stack is not None:
                 self.stacks.stackalloc.stackfree(g.stack, self.p)
                 g.stack = None
-        self.stacks.stackalloc.stackcache_clear(self.p)
-        if self.profile.adaptive_stack_start and not self.debug.get("adaptivestackstart_off"):
-            self.starting_stack = self.adaptive_start(scanned, total)
-        self.numgc += 1
-        self.emit("gc_end", numgc=self.numgc)
 
     def adaptive_start(self, scanned: int, total: int) -> int:
         """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""

@@ -172,7 +172,7 @@ def runtime_namespace(world: World) -> dict:
         MORESTACK=stacks.morestack,
         FORCEMOVE=stacks.forcemove,
         LOOPCHECK=lambda g, k: world.tick(k) or 0,
-        MALLOC=lambda size, name: _malloc(world, size, name),
+        MALLOC=lambda size, name, ptrs=(): _malloc(world, size, name, ptrs),
         MOVE=aspace.copy,
         FILL=lambda a, n: aspace.fill(a, n, 0),
         RD=aspace.read,
@@ -257,7 +257,7 @@ def scheduler_ops(world: World) -> dict:
         raise Switch()
 
     return dict(CHANSEND=chansend, CHANRECV=chanrecv, CLOSECHAN=lambda g, ch: chans.closechan(ch),
-                MAKECHAN=lambda g, size, n: chans.makechan(size, n),
+                MAKECHAN=lambda g, size, n, ptrs=(): chans.makechan(size, n, ptrs),
                 CHANLEN=chans.chanlen, CHANCAP=chans.chancap,
                 GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=sleep,
                 NUMGOROUTINE=lambda g: len(world.live_goroutines()),
@@ -275,8 +275,9 @@ def _raise(exc):
     raise exc
 
 
-def _malloc(world, size, name):
+def _malloc(world, size, name, ptrs):
     addr = world.mheap.mallocgc(size, name)
+    world.collector.note_alloc(addr, ptrs)
     world.check_memory()
     return addr
 
@@ -356,10 +357,13 @@ def _readmemstats(world, addr):
               "HeapInuse": world.mheap.heap_inuse, "HeapSys": world.mheap.heap_sys,
               "Alloc": world.mheap.heap_alloc}
     values["Sys"] = values["HeapSys"] + values["StackSys"]
+    values["NumGC"] = world.collector.numgc
+    values["Mallocs"] = world.mheap.heap_objects
     world.aspace.fill(addr, MEMSTATS.size, 0)
     for field in MEMSTATS.under.fields:
         if field.name in values:
-            world.aspace.store(addr + field.offset, "Q", values[field.name])
+            world.aspace.store(addr + field.offset, "I" if field.type.size == 4 else "Q",
+                               values[field.name])
 
 
 # ---------------------------------------------------------------- crash reports

@@ -1,0 +1,148 @@
+"""mgc: the garbage collector: mark from globals and stacks, sweep, shrink stacks.
+
+Go counterpart: src/runtime/mgc.go, mgcmark.go (markroot, scanstack,
+scanframeworker), mgcsweep.go and stack.go's shrinkstack, Go 1.19.
+
+Stop-the-world and non-incremental here: a cycle runs only when every
+goroutine is at a safepoint (runtime.GC() is one, and the scheduler runs
+paced cycles between goroutines), so no write barrier is needed.
+
+Roots are the pointer words of the globals (their types' pointer maps) and
+of every goroutine's stack, found by walking its frames with the stack maps
+the compiler recorded per call site (`live_ptrs`) and per function
+(`arg_ptrs`): the same walk copystack uses.  A word is a heap pointer if it
+falls inside a live object (interior pointers count).  Marked objects are
+scanned through their own pointer maps; a channel is scanned through its
+buffered elements.  Everything unmarked is freed.
+
+scanstack also shrinks each stack it scans (halving it when less than a
+quarter is used, Go's rule) and, in Go 1.19, feeds the average scanned
+stack size into the starting size of new goroutines.
+"""
+
+from __future__ import annotations
+
+from ..profiles import PTR_SIZE
+
+GOGC = 100                    # heap growth allowed between cycles, percent
+HEAP_MINIMUM = 4 << 20        # heapminimum: the first goal
+
+
+class Collector:
+    def __init__(self, world):
+        self.world = world
+        self.objects: dict[int, tuple] = {}   # object address -> pointer offsets
+        self.next_gc = HEAP_MINIMUM
+        self.numgc = 0
+
+    def note_alloc(self, addr: int, ptrs: tuple):
+        self.objects[addr] = ptrs
+
+    def should_run(self) -> bool:
+        return self.world.mheap.heap_alloc >= self.next_gc
+
+    # ------------------------------------------------------------ a cycle
+
+    def gc(self):
+        world = self.world
+        world.emit("gc_start", numgc=self.numgc)
+        marked = self.mark()
+        freed = self.sweep(marked)
+        scanned, used = self.scan_and_shrink_stacks()
+        world.free_dead_stacks()
+        world.stackalloc.stackcache_clear(world.p)
+        world.stackalloc.free_stack_spans()
+        if world.profile.adaptive_stack_start:
+            world.starting_stack = world.adaptive_start(scanned, used)
+        live = world.mheap.heap_alloc
+        self.next_gc = max(HEAP_MINIMUM, live + live * GOGC // 100)
+        self.numgc += 1
+        world.emit("gc_end", numgc=self.numgc, freed=freed, heap_alloc=live)
+
+    # ------------------------------------------------------------ mark
+
+    def roots(self):
+        world = self.world
+        load = world.aspace.load
+        for off in world.program.global_ptrs:
+            yield load(world.data.lo + off, "q")
+        for g in world.live_goroutines():
+            yield from self.stack_words(g)
+        for _when, _seq, what in world.timers:
+            if isinstance(what, int):
+                yield what                       # time.After's channel
+
+    def stack_words(self, g):
+        """Every word the stack maps call a pointer, frame by frame (scanframeworker)."""
+        world = self.world
+        program = world.program
+        load = world.aspace.load
+        pc, sp = g.pc, g.sp
+        f = program.findfunc(pc)
+        at_entry = f is not None and f.entry == pc
+        while True:
+            f = program.findfunc(pc)
+            if f is None or f.name == "runtime.goexit":
+                return
+            frame = 0 if at_entry else f.frame_size
+            if not at_entry:
+                site = program.callsites.get(pc)
+                for off in (site.live_ptrs if site is not None else f.local_ptrs):
+                    yield load(sp + off, "q")
+            argp = sp + frame + PTR_SIZE
+            for off in f.arg_ptrs:
+                yield load(argp + off, "q")
+            pc, sp, at_entry = load(argp - PTR_SIZE, "q"), argp, False
+
+    def mark(self) -> set:
+        marked: set[int] = set()
+        work = [w for w in self.roots() if w]
+        while work:
+            base = self.object_base(work.pop())
+            if base is None or base in marked:
+                continue
+            marked.add(base)
+            work.extend(self.object_words(base))
+        return marked
+
+    def object_base(self, addr: int):
+        span = self.world.mheap.find_span(addr)
+        if span is None or span.state != "heap" or not span.elemsize:
+            return None
+        base = span.base + (addr - span.base) // span.elemsize * span.elemsize
+        return base if base in self.objects else None
+
+    def object_words(self, base: int):
+        world = self.world
+        load = world.aspace.load
+        for off in self.objects[base]:
+            word = load(base + off, "q")
+            if word:
+                yield word
+        c = world.chans.table.get(base)
+        if c is not None and c.elem_ptrs:
+            for data in c.buf:
+                for off in c.elem_ptrs:
+                    yield int.from_bytes(data[off:off + PTR_SIZE], "little", signed=True)
+
+    # ------------------------------------------------------------ sweep
+
+    def sweep(self, marked: set) -> int:
+        world = self.world
+        dead = [addr for addr in self.objects if addr not in marked]
+        for addr in dead:
+            del self.objects[addr]
+            world.chans.table.pop(addr, None)
+            world.mheap.free(addr)
+        return len(dead)
+
+    # ------------------------------------------------------------ stacks
+
+    def scan_and_shrink_stacks(self):
+        world = self.world
+        scanned = used = 0
+        for g in world.live_goroutines():
+            used += g.stack.hi - g.sp
+            scanned += 1
+            world.stacks.shrinkstack(g)
+        return scanned, used
