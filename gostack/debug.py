@@ -15,6 +15,7 @@ KNOBS = {
     "checkinv": "1: check the runtime invariants after every executed block",
     "stackdebug": "0..4: log copystack (1), stackalloc/stackfree (2) on stderr (stackDebug)",
     "gcshrinkstackoff": "1: never shrink stacks (GODEBUG gcshrinkstackoff)",
+    "asyncpreemptoff": "1: no asynchronous preemption in go1.19 (GODEBUG asyncpreemptoff)",
 }
 
 

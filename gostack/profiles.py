@@ -36,6 +36,7 @@ GFREE_LOCAL_MAX = 64              # a P keeps up to 64 dead Gs (with stacks) bef
 # sysmon preempts a goroutine after 10 ms (forcePreemptNS); the model counts executed
 # blocks instead of time so that schedules are deterministic: about 10 ms of gostack work.
 FORCE_PREEMPT_STEPS = 20_000
+NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 ms / 20,000)
 
 
 @dataclass(frozen=True)

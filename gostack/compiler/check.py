@@ -1066,6 +1066,14 @@ class Checker:
         if kind == "labeled_statement":
             inner = [c for c in node.children if c.type != "label_name"]
             return bool(inner) and self.terminates(inner[-1])
+        if kind == "select_statement":
+            for case in node.children:
+                if case.type not in ("communication_case", "default_case"):
+                    continue
+                stmts = [s for c in case.children if c.type == "statement_list" for s in c.children]
+                if not stmts or self._has_break(case, node, None) or not self.terminates(stmts[-1]):
+                    return False
+            return True
         if kind == "expression_switch_statement":
             cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
             if not any(c.type == "default_case" for c in cases):
@@ -1085,7 +1093,7 @@ class Checker:
                 lbl = child.children[0].text if child.children else None
                 if lbl is None or (label is not None and lbl == label):
                     return True
-            if child.type in ("for_statement", "expression_switch_statement"):
+            if child.type in ("for_statement", "expression_switch_statement", "select_statement"):
                 continue
             if self._has_break(child, target, label):
                 return True

@@ -33,10 +33,11 @@ class GoPanic(Exception):
 class GoFatal(Exception):
     """A fatal error or throw: `fatal error: <msg>`; not recoverable."""
 
-    def __init__(self, msg: str, all_goroutines: bool = False):
+    def __init__(self, msg: str, all_goroutines: bool = False, traceback: bool = True):
         super().__init__(msg)
         self.msg = msg
         self.all_goroutines = all_goroutines
+        self.traceback = traceback
 
 
 def index_error(i: int, n: int) -> GoPanic:

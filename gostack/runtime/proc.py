@@ -28,7 +28,7 @@ from collections import deque
 
 from ..errors import HostLimit
 from ..machine.memory import AddressSpace
-from ..profiles import (FORCE_PREEMPT_STEPS, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK,
+from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK,
                         MAX_STACK_DEFAULT, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
                         STACK_PREEMPT, STACKGUARD1_USER)
 from .chan import Channels
@@ -233,6 +233,21 @@ class World:
         g.status = Gstatus.RUNNABLE
         self.globrunq.append(g)
 
+    def async_preempt(self, g: G, pc: int):
+        """Go 1.14+: stop g between two blocks (asyncPreempt), back of the global queue.
+
+        Its innermost frame is stopped at an arbitrary pc, scanned with the
+        function's full pointer map; as in Go, its stack is not shrunk until
+        it runs again.
+        """
+        g.pc = pc
+        g.preempt = False
+        g.stackguard0 = g.stack.lo + self.profile.stack_guard
+        g.async_safe = True
+        self.count("preemptions")
+        self.emit("preempt", g=g.goid, kind="async")
+        self.gosched(g)
+
     def goexit(self, g: G):
         g.status = Gstatus.DEAD
         g.stats.final_stack = g.stack.size
@@ -270,13 +285,14 @@ class World:
     def execute(self, g: G):
         g.status = Gstatus.RUNNING
         g.preempt = False
+        g.async_safe = False
         g.stackguard0 = g.stack.lo + self.profile.stack_guard
         self.curg = self.m0.curg = g
         self.preempt_at = self.steps + FORCE_PREEMPT_STEPS
 
     def deadlock(self) -> GoFatal:
         if self.main_g.status == Gstatus.DEAD:
-            return GoFatal("no goroutines (main called runtime.Goexit) - deadlock!")
+            return GoFatal("no goroutines (main called runtime.Goexit) - deadlock!", traceback=False)
         return GoFatal("all goroutines are asleep - deadlock!", all_goroutines=True)
 
     def live_goroutines(self) -> list:
@@ -488,6 +504,9 @@ class World:
 
     def tick(self, steps: int):
         self.steps += steps
+        self.now += steps * NS_PER_STEP        # the virtual clock also runs with the work done
+        if self.timers and self.timers[0][0] <= self.now:
+            self.fire_timers()
         if self.steps >= self.preempt_at:
             self.sysmon()
         opts = self.opts

@@ -61,7 +61,8 @@ class G:
     __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
-                 "waiting", "recvok", "resume_panic", "creator", "param", "selected")
+                 "waiting", "recvok", "resume_panic", "creator", "param", "selected",
+                 "async_safe")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -89,6 +90,7 @@ class G:
         self.creator = None        # (function name, line) of the go statement
         self.param = None
         self.selected = -1         # the case a select chose (-1: default)
+        self.async_safe = False    # stopped at an async safe point: the stack must not move
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

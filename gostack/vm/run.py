@@ -70,6 +70,7 @@ def execute(world: World, blocks: dict):
     world.execute(g)
     f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
+    async_preemption = world.profile.async_preemption and not world.debug.get("asyncpreemptoff")
     try:
         while True:
             try:
@@ -78,11 +79,18 @@ def execute(world: World, blocks: dict):
                         f = f(g)
                         world.tick(1)
                         check_invariants(world, g)
+                        if g.preempt and async_preemption:
+                            world.async_preempt(g, world.block_pc[f])
+                            raise Switch()
                 while True:
                     for _ in range(CHUNK // 8):       # unrolled: the loop itself costs per turn
                         f = f(g); f = f(g); f = f(g); f = f(g)
                         f = f(g); f = f(g); f = f(g); f = f(g)
                     world.tick(CHUNK)
+                    if g.preempt and async_preemption:
+                        # Between blocks every value is in memory: an async safe point.
+                        world.async_preempt(g, world.block_pc[f])
+                        raise Switch()
             except Switch:
                 g = world.schedule()
                 f = blocks[g.pc]
@@ -396,7 +404,9 @@ def user_traceback(world: World, g, pc: int, line, with_regs=False, show_runtime
 def report_fatal(world: World, g, fatal: P.GoFatal):
     """fatal(): the user's fault, not recoverable; a deadlock dumps every goroutine."""
     out = [f"fatal error: {fatal.msg}\n"]
-    if fatal.all_goroutines:
+    if not fatal.traceback:
+        pass
+    elif fatal.all_goroutines:
         for gp in world.live_goroutines():
             out.append("\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp)))
     else:
