@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..errors import CompileError, Unsupported
+from ..errors import CompileError, Pos, Unsupported
 from . import types as T
 from .parse import Node, SourceFile
 
@@ -555,22 +555,10 @@ class Checker:
         self.labels = {}
         self.block(body, Scope(scope))
         if fn.results and not self.terminates(body):
-            end = body.pos
-            lines = self.source.text.splitlines()
             # gc reports the closing brace of the function
-            last_line = self._closing_brace_line(fn.decl)
-            raise CompileError(type(end)(end.path, last_line, 1), "missing return")
+            last_line = closing_brace_line(self.source.text, body.pos.line)
+            raise CompileError(Pos(body.pos.path, last_line, 1), "missing return")
         self.func = None
-
-    def _closing_brace_line(self, decl):
-        start = decl.get("body").pos.line
-        lines = self.source.text.splitlines()
-        depth = 0
-        for index in range(start - 1, len(lines)):
-            depth += lines[index].count("{") - lines[index].count("}")
-            if depth <= 0:
-                return index + 1
-        return start
 
     def block(self, node: Node, scope: Scope):
         stmts = node.children[0].children if node.children and node.children[0].type == "statement_list" else node.children
@@ -1830,6 +1818,17 @@ def _clone(node: Node) -> Node:
     mapping = {id(o): c for o, c in zip(node.children, copy.children)}
     copy.fields = {k: [mapping.get(id(v), v) for v in vs] for k, vs in node.fields.items()}
     return copy
+
+
+def closing_brace_line(text: str, start: int) -> int:
+    """The line of the brace closing the block that opens on line `start`."""
+    lines = text.splitlines()
+    depth = 0
+    for index in range(start - 1, len(lines)):
+        depth += lines[index].count("{") - lines[index].count("}")
+        if depth <= 0:
+            return index + 1
+    return start
 
 
 def _is_integral(value) -> bool:

@@ -808,21 +808,25 @@ class FuncGen:
             self.line = node.cond.pos.line
             cond = self.value(node.cond, T.BOOL)
             self.emit(f"if not ({cond}): return @J{exit_block.index}@")
-        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
-                      break_block=exit_block.index, continue_block=post_block.index)
-        self.loops.append(ctx)
-        saved_loops, self.python_loops = self.python_loops, 0
-        self.block_stmts(node.get("body"))
-        self.python_loops = saved_loops
-        self.loops.pop()
-        if not self.cur.closed:
-            self.jump(post_block)
+        self.cfg_loop_body(node, exit_block, post_block)
         self.start(post_block)
         if post is not None:
             self.stmt(post)
         self.jump(head)
         self.start(exit_block)
         self.scopes.pop()
+
+    def cfg_loop_body(self, node, exit_block: Block, next_block: Block):
+        """The body of a loop lowered to blocks: break exits, continue goes to next_block."""
+        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
+                      break_block=exit_block.index, continue_block=next_block.index)
+        self.loops.append(ctx)
+        saved_loops, self.python_loops = self.python_loops, 0
+        self.block_stmts(node.get("body"))
+        self.python_loops = saved_loops
+        self.loops.pop()
+        if not self.cur.closed:
+            self.jump(next_block)
 
     def cfg_expression_switch_statement(self, node):
         self.scopes.append([])
@@ -1050,15 +1054,7 @@ class FuncGen:
                     self.copy(self.var_location(target), tmp, elem_t)
             elif target.ty is not None:
                 self.copy(self.lvalue(target), tmp, elem_t)
-        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
-                      break_block=exit_block.index, continue_block=head.index)
-        self.loops.append(ctx)
-        saved_loops, self.python_loops = self.python_loops, 0
-        self.block_stmts(node.get("body"))
-        self.python_loops = saved_loops
-        self.loops.pop()
-        if not self.cur.closed:
-            self.jump(head)
+        self.cfg_loop_body(node, exit_block, head)
         self.start(exit_block)
         self.scopes.pop()
 

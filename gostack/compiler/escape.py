@@ -226,7 +226,7 @@ def sources(node: Node, ff: FuncFlows) -> set:
                 obj = _literal_object(node, operand, ff)
                 _literal_fields(operand, obj, ff)
                 return {("addr", obj)}
-            root = _addr_root(operand)
+            root = _store_root(operand)
             if root is not None:
                 return {("addr", root)} if root.kind != "global" else set()
             return sources(operand, ff)
@@ -289,20 +289,6 @@ def _literal_object(node, operand, ff):
 def _literal_fields(literal, obj, ff):
     for _off, _t, value in getattr(literal, "inits", []):
         ff.flow(obj, sources(value, ff))
-
-
-def _addr_root(node: Node):
-    while True:
-        if node.type == "identifier":
-            return node.sym if isinstance(node.sym, Var) else None
-        if node.type == "parenthesized_expression":
-            node = node.children[0]
-        elif node.type in ("selector_expression", "index_expression"):
-            if getattr(node, "through_pointer", False):
-                return None
-            node = node.get("operand")
-        else:
-            return None
 
 
 def _may_hold_pointer(t) -> bool:

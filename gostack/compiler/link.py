@@ -18,7 +18,7 @@ from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
 from ..vm.code import CallSite, FuncInfo, Program
 from . import types as T
-from .check import BLOCKING, FuncSym, Program as Checked
+from .check import BLOCKING, FuncSym, Program as Checked, closing_brace_line
 from .codegen import BLOCK_PROLOGUE, VIEW_NAMES, FuncCode, generate_function
 from .parse import Node
 
@@ -67,14 +67,7 @@ class CompileContext:
         return self.zeroing.get(fn, False)
 
     def closing_line(self, fn: FuncSym) -> int:
-        lines = self.checked.source.text.splitlines()
-        start = fn.decl.get("body").pos.line
-        depth = 0
-        for index in range(start - 1, len(lines)):
-            depth += lines[index].count("{") - lines[index].count("}")
-            if depth <= 0:
-                return index + 1
-        return start
+        return closing_brace_line(self.checked.source.text, fn.decl.get("body").pos.line)
 
     @staticmethod
     def type_token(t: T.Type) -> str:
