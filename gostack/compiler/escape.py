@@ -83,15 +83,7 @@ def sink_reach(ff: FuncFlows, leaks) -> set:
         for index, tokens in enumerate(arg_tokens):
             if isinstance(callee, FuncSym) and leaks[callee][index]:
                 start |= tokens
-    seen, work = set(), list(start)
-    while work:
-        token = work.pop()
-        if token in seen:
-            continue
-        seen.add(token)
-        if token[0] == "val":
-            work.extend(ff.holds.get(token[1], ()))
-    return seen
+    return _closure(ff, start)
 
 
 def outlived(ff: FuncFlows) -> set:
@@ -111,7 +103,12 @@ def outlived(ff: FuncFlows) -> set:
 
 
 def _resolve(ff: FuncFlows, holder) -> set:
-    seen, work = set(), list(ff.holds.get(holder, ()))
+    return _closure(ff, ff.holds.get(holder, ()))
+
+
+def _closure(ff: FuncFlows, tokens) -> set:
+    """The tokens plus everything the variables among them may hold, transitively."""
+    seen, work = set(), list(tokens)
     while work:
         token = work.pop()
         if token in seen:
