@@ -56,6 +56,10 @@ HOST_MMAP_THRESHOLD = 1 << 20
 
 FAULT_KINDS = ("unmapped", "guard", "protection")
 
+# Host detail: copies up to this size slice the buffers directly (a temporary
+# copy is cheaper than making views); larger ones go through memoryviews.
+SMALL_COPY = 4096
+
 
 class Fault(Exception):
     """A memory access the hardware refuses: what becomes SIGSEGV."""
@@ -131,8 +135,15 @@ class Mapping:
 _NO_MAPPING = Mapping(0, 0, "---p", "")
 
 
+def _view_property(fmt: str):
+    def get(self):
+        view = self._views.get(fmt)
+        return view if view is not None else self.view(fmt)
+    return property(get)
+
+
 for _fmt in VIEW_SHIFTS:
-    setattr(Mapping, _fmt, property(lambda self, _f=_fmt: self.view(_f)))
+    setattr(Mapping, _fmt, _view_property(_fmt))
 
 
 class AddressSpace:
@@ -313,7 +324,10 @@ class AddressSpace:
         d = self._find_writable(dst)
         if src + n <= s.hi and dst + n <= d.hi:
             so, do = src - s.lo, dst - d.lo
-            d.B[do:do + n] = s.B[so:so + n]
+            if n <= SMALL_COPY:
+                d.buf[do:do + n] = s.buf[so:so + n]      # a small slice: no views needed
+            else:
+                d.B[do:do + n] = s.B[so:so + n]          # views: no temporary copy of MBs
             return
         self.write(dst, self.read(src, n))
 

@@ -96,7 +96,7 @@ class Channels:
     # ---- operations; each returns True if done, False if the caller must park
 
     def chansend(self, g, addr: int, elem: int) -> bool:
-        c = self.hchan(addr)
+        c = self.table.get(addr)
         world = self.world
         if c is None:
             world.gopark(g, "chan send (nil chan)")
@@ -118,7 +118,7 @@ class Channels:
         return False
 
     def chanrecv(self, g, addr: int, elem: int) -> bool:
-        c = self.hchan(addr)
+        c = self.table.get(addr)
         world = self.world
         if c is None:
             world.gopark(g, "chan receive (nil chan)")

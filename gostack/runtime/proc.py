@@ -257,7 +257,7 @@ class World:
 
     def schedule(self) -> G:
         """Find the next goroutine to run (runnext, local, global, timers), or die."""
-        if self.collector.should_run():
+        if self.mheap.heap_alloc >= self.collector.next_gc:
             self.gc()               # every goroutine is at a safepoint now: a paced cycle
         while True:
             g = self.findrunnable()
