@@ -41,9 +41,8 @@ class RunResult:
 
 def run_source(text: str, path: str = "main.go", **options) -> RunResult:
     opts = RunOptions(**options)
-    if opts.stack_model != "goroutine":
-        # Fixed OS thread stacks arrive with issue 5; refuse rather than pretend.
-        message = f"gostack: --stack-model {opts.stack_model} is not implemented yet\n"
+    if opts.stack_model not in ("goroutine", "thread"):
+        message = f"gostack: unknown --stack-model {opts.stack_model} (goroutine or thread)\n"
         if opts.on_stderr:
             opts.on_stderr(message)
         return RunResult("", message, EXIT_USAGE, {}, message.strip())

@@ -12,6 +12,7 @@ def compile_source(text: str, path: str, opts):
     checked = check_program(source)
     synthesize_init(checked)
     analyze(checked)
-    program = link(checked, get_profile(opts.profile), opts.debug or {})
+    program = link(checked, get_profile(opts.profile), opts.debug or {},
+                   thread_model=opts.stack_model == "thread")
     program.profile_name = opts.profile
     return program

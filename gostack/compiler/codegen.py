@@ -313,7 +313,11 @@ class FuncGen:
         self.emit("sp = g.sp")
         if self.ctx.forcemove:
             self.emit("if g.forcemove: sp = FORCEMOVE(g, @ENTRY@)")
-        if not self.is_nosplit(frame):
+        if self.ctx.thread_model:
+            # No split check on a fixed stack: the frame's lowest store is what
+            # would hit the guard page (LOWWATER performs it and tracks commit).
+            self.emit(f"if sp - {frame} < g.lowsp: LOWWATER(g, sp - {frame})")
+        elif not self.is_nosplit(frame):
             self.emit_stack_check(frame)
         if frame:
             self.emit(f"sp -= {frame}")

@@ -39,10 +39,12 @@ RUNTIME_POSITIONS = {
 class CompileContext:
     """What code generation asks about the whole program."""
 
-    def __init__(self, checked: Checked, profile: Profile, debug: dict):
+    def __init__(self, checked: Checked, profile: Profile, debug: dict, thread_model: bool = False):
         self.checked = checked
         self.profile = profile
-        self.forcemove = bool(debug.get("stackforcemove"))
+        # Fixed thread stacks: no split checks (as C), a guard-page probe instead.
+        self.thread_model = thread_model
+        self.forcemove = bool(debug.get("stackforcemove")) and not thread_model
         self.zeroing: dict = {}
         self.zeros: set = set()
         self._has_call: dict = {}
@@ -147,8 +149,8 @@ def layout_globals(checked: Checked) -> int:
     return T.align_up(max(offset, PTR_SIZE), PTR_SIZE)
 
 
-def link(checked: Checked, profile: Profile, debug: dict) -> Program:
-    ctx = CompileContext(checked, profile, debug)
+def link(checked: Checked, profile: Profile, debug: dict, thread_model: bool = False) -> Program:
+    ctx = CompileContext(checked, profile, debug, thread_model)
     data_size = layout_globals(checked)
     funcs = list(checked.funcs)
     init = checked.init_func
@@ -318,7 +320,8 @@ def _runtime_main_code(ctx: CompileContext, has_init: bool) -> dict:
     init_line = RUNTIME_POSITIONS["runtime.main.init"][1]
     entry = [
         (1, "sp = g.sp", main_line),
-        (1, f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@) or @SELF@", main_line),
+        (1, (f"if sp - {frame} < g.lowsp: LOWWATER(g, sp - {frame})" if ctx.thread_model else
+             f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@) or @SELF@"), main_line),
         (1, f"sp -= {frame}", main_line),
         (1, "g.sp = sp", main_line),
         (1, "s0 = sp - g.base; i = s0 >> 3", main_line),

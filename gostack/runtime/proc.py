@@ -31,13 +31,14 @@ from ..machine.memory import AddressSpace
 from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK,
                         MAX_STACK_DEFAULT, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
                         STACK_PREEMPT, STACKGUARD1_USER)
+from ..machine.thread import ThreadStacks, committed_bytes
 from .chan import Channels
 from .mgc import Collector
 from .panic import GoFatal, GoPanic
 from .mheap import MHeap
 from .runtime2 import G, Gstatus, M, P
 from .stack import StackEngine
-from .stackalloc import StackAllocator, new_stackcache
+from .stackalloc import Stack, StackAllocator, new_stackcache
 
 MAIN_STACK_TOP = 0x7FFFFFFFF000        # top of the main thread's stack (ASLR off)
 NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
@@ -59,6 +60,7 @@ class World:
         self.profile = profile
         self.opts = opts
         self.debug = dict(opts.debug or {})
+        self.thread_model = opts.stack_model == "thread"
         self.stackdebug = int(self.debug.get("stackdebug", 0) or 0)   # Go's stackDebug levels
         self.max_stack = opts.max_stack if opts.max_stack is not None else MAX_STACK_DEFAULT
         self.aspace = AddressSpace()
@@ -110,8 +112,11 @@ class World:
         self.data = self.aspace.map(prog.data_base, _page_round(prog.data_size), "rw-p", name)
 
     def map_main_thread_stack(self):
-        lo = MAIN_STACK_TOP - RLIMIT_STACK_DEFAULT
-        self.main_stack = self.aspace.map(lo, RLIMIT_STACK_DEFAULT, "rw-p", "[stack]")
+        size = self.opts.thread_stack if self.thread_model else RLIMIT_STACK_DEFAULT
+        lo = MAIN_STACK_TOP - size
+        self.main_stack = self.aspace.map(lo, size, "rw-p", "[stack]")
+        if self.thread_model:
+            self.threads = ThreadStacks(self.aspace, self.opts.thread_stack)
 
     def mcommoninit(self) -> M:
         m0 = M(0)
@@ -136,10 +141,11 @@ class World:
         As Go did before the register ABI, the arguments are copied to the
         top of the new stack, where the function expects its caller's frame.
         """
-        g = self.gfget()
+        g = self.gfget() if not self.thread_model else None
         if g is None:
             g = G(0)
-            stk = self.stacks.install(g, self.profile.stack_min)
+            stk = self.thread_stack(g) if self.thread_model else \
+                self.stacks.install(g, self.profile.stack_min)
         else:
             stk = g.stack
         if g.goid == 0:
@@ -164,6 +170,7 @@ class World:
         g.resume_panic = None
         g.forcemove = self.stacks.force_period > 0
         g.status = Gstatus.RUNNABLE
+        g.lowsp = g.sp
         g.stats = GStats(g.goid, stk.size)
         self.gstats.append(g.stats)
         self.totals["goroutines_created"] += 1
@@ -172,6 +179,23 @@ class World:
         self.note_inuse()
         self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
         return g
+
+    def thread_stack(self, g: G):
+        """Thread model: the main goroutine gets the main thread's stack, others a
+        pthread stack (fixed size, guard page below)."""
+        if not self.allgs:
+            lo, hi, mapping = self.main_stack.lo, self.main_stack.hi, self.main_stack
+        else:
+            lo, hi, mapping = self.threads.pthread_stack(len(self.allgs) + 1)
+        stk = Stack(lo, hi)
+        g.set_stack(stk, mapping, self.profile.stack_guard)
+        return stk
+
+    def lowwater(self, g: G, addr: int):
+        """A frame reached a new low on a fixed stack: below lo it touches the guard."""
+        if addr < g.stack.lo:
+            self.aspace.store(addr, "q", 0)     # faults: guard page or unmapped gap
+        g.lowsp = addr
 
     # ------------------------------------------------------------ dead Gs (gfput / gfget)
 
@@ -251,8 +275,9 @@ class World:
     def goexit(self, g: G):
         g.status = Gstatus.DEAD
         g.stats.final_stack = g.stack.size
+        g.stats.note_thread(g, self.thread_model)
         self.emit("goexit", g=g.goid)
-        if g is not self.main_g:
+        if g is not self.main_g and not self.thread_model:
             self.gfput(g)
 
     def schedule(self) -> G:
@@ -541,11 +566,13 @@ class World:
         for g in self.allgs:
             if g.stack is not None and g.status != Gstatus.DEAD:
                 g.stats.final_stack = g.stack.size
+                g.stats.note_thread(g, self.thread_model)
         self.totals["stack_inuse_final"] = self.stackalloc.stack_inuse
         mem = self.stackalloc.memstats()
         return {
             "profile": self.profile.name,
             "stack_model": self.opts.stack_model,
+            "thread_stack": self.opts.thread_stack if self.thread_model else None,
             "exit_code": exit_code,
             "steps": self.steps,
             "goroutines": [st.as_dict() for st in self.gstats],
@@ -570,13 +597,22 @@ class GStats:
     """Per-goroutine stack statistics (the --stats-json "goroutines" entries)."""
 
     __slots__ = ("id", "initial_stack", "max_stack", "final_stack", "grows", "shrinks",
-                 "bytes_copied", "max_depth", "copies")
+                 "bytes_copied", "max_depth", "copies", "reserved", "committed")
 
     def __init__(self, goid: int, size: int):
         self.id = goid
         self.initial_stack = self.max_stack = self.final_stack = size
         self.grows = self.shrinks = self.bytes_copied = self.copies = 0
         self.max_depth = 1
+        self.reserved = self.committed = size
+
+    def note_thread(self, g, thread_model: bool):
+        """Reserved: the whole stack; committed: pages touched (thread) or the stack (heap)."""
+        if thread_model:
+            self.reserved = g.stack.size
+            self.committed = committed_bytes(g.stack.hi, g.lowsp)
+        else:
+            self.reserved = self.committed = g.stack.size
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}

@@ -62,7 +62,7 @@ class G:
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
-                 "async_safe")
+                 "async_safe", "lowsp")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -91,6 +91,7 @@ class G:
         self.param = None
         self.selected = -1         # the case a select chose (-1: default)
         self.async_safe = False    # stopped at an async safe point: the stack must not move
+        self.lowsp = 0             # thread model: the lowest SP reached (committed pages)
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

@@ -220,8 +220,9 @@ class StackEngine:
 
     def shrinkstack(self, g) -> bool:
         """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
-        if self.debug.get("gcshrinkstackoff") or getattr(g, "async_safe", False):
-            return False            # (isShrinkStackSafe: not at an async safe point)
+        if self.debug.get("gcshrinkstackoff") or getattr(g, "async_safe", False) \
+                or getattr(self.world, "thread_model", False):
+            return False            # (not at an async safe point; thread stacks never move)
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize // 2
         if newsize < self.profile.fixed_stack:

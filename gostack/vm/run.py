@@ -20,7 +20,8 @@ from __future__ import annotations
 import sys
 import traceback as pytraceback
 
-from ..errors import EXIT_GO_PANIC, EXIT_HOST_LIMIT, HostLimit
+from ..errors import EXIT_GO_PANIC, EXIT_HOST_LIMIT, EXIT_SIGSEGV, HostLimit
+from ..machine.thread import segfault_line
 from ..machine.memory import Fault
 from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
 from ..runtime import panic as P
@@ -106,7 +107,10 @@ def execute(world: World, blocks: dict):
         report_panic(world, g, _pc(world, g, f), err, sys.exc_info()[2])
         return EXIT_GO_PANIC, None
     except Fault as fault:
-        report_fault(world, g, _pc(world, g, f), fault, sys.exc_info()[2])
+        try:
+            report_fault(world, g, _pc(world, g, f), fault, sys.exc_info()[2])
+        except ProgramExit as died:
+            return died.code, None
         return EXIT_GO_PANIC, None
     except StackOverflow as overflow:
         report_overflow(world, g, overflow)
@@ -192,6 +196,7 @@ def runtime_namespace(world: World) -> dict:
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda value, token: _raise(P.panic_value(value, token)),
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
+        LOWWATER=world.lowwater,
         **scheduler_ops(world),
         SETMAXSTACK=lambda g, n: stacks.set_max_stack(n),
         EXIT=_exit,
@@ -427,6 +432,13 @@ def report_panic(world: World, g, pc: int, err: P.GoPanic, tb):
 
 def report_fault(world: World, g, pc: int, fault: Fault, tb):
     line = innermost_go_line(world, tb)
+    if world.thread_model and fault.addr < g.stack.lo and g.stack.lo - fault.addr < (1 << 30):
+        # A fixed stack ran into its guard page: the process dies as a C program does.
+        g.stats.note_thread(g, True)
+        frames = gentraceback(world.program, _load_word(world), g.pc if pc is None else pc, g.sp, True)
+        g.stats.max_depth = sum(1 for fr in frames if fr.func.name != "runtime.goexit")
+        world.write_stderr(segfault_line(g.goid, fault.addr, g.stack.lo, g.stack.hi))
+        raise ProgramExit(EXIT_SIGSEGV)
     code = 2 if fault.kind == "protection" else 1
     if fault.addr < MIN_LEGAL_POINTER:
         err = P.nil_deref(fault.addr, pc, code)

@@ -1,0 +1,119 @@
+"""The traditional design: every goroutine on a fixed OS thread stack (--stack-model thread).
+
+These outputs are the model's own (a Go binary cannot run this way), so the
+expectations are derived from the layout: an 8 MiB stack holds
+8 MiB / frame-size frames, a guard page below it turns the next frame into a
+segmentation fault (exit 139), and a thread that touches one page commits
+4 KiB of its 8 MiB reservation.
+"""
+
+import pytest
+
+import gostack
+from gostack.machine.thread import THREAD_STACKS_TOP
+from gostack.profiles import OS_PAGE_SIZE
+
+RECURSE = """package main
+
+func f(n int) int {
+	var pad [8]int
+	pad[n%8] = n
+	if n == 0 {
+		return 0
+	}
+	return f(n-1) + pad[n%8] - n + 1
+}
+
+func main() {
+	println(f(DEPTH))
+}
+"""
+
+THREADS = """package main
+
+import "sync"
+
+func work(wg *sync.WaitGroup, c chan int) {
+	c <- 1
+	wg.Done()
+}
+
+func main() {
+	var wg sync.WaitGroup
+	c := make(chan int, 1000)
+	for i := 0; i < 1000; i++ {
+		wg.Add(1)
+		go work(&wg, c)
+	}
+	wg.Wait()
+	println(len(c))
+}
+"""
+
+
+def frame_size_of_f() -> int:
+    from gostack.api import RunOptions
+    from gostack.compiler import compile_source
+    program = compile_source(RECURSE.replace("DEPTH", "1"), "threads.go",
+                             RunOptions(stack_model="thread"))
+    return next(f.frame_size for f in program.funcs if f.name == "main.f")
+
+
+def run(src, **options):
+    return gostack.run_source(src, "threads.go", stack_model="thread", **options)
+
+
+def test_a_recursion_that_fits_in_8_mib_runs_to_the_end():
+    result = run(RECURSE.replace("DEPTH", "10000"))
+    assert (result.exit_code, result.stderr) == (0, "10000\n")
+
+
+def test_a_deeper_recursion_hits_the_guard_page_and_dies_with_sigsegv():
+    result = run(RECURSE.replace("DEPTH", "1000000"))
+    assert result.exit_code == 139
+    assert result.stderr.startswith("Segmentation fault (thread 1: fault address 0x")
+    g = result.stats["goroutines"][0]
+    assert g["reserved"] == 8 << 20 and g["committed"] == 8 << 20
+    # as many frames of f (its frame plus the return address) as fit in 8 MiB
+    per_call = frame_size_of_f() + 8
+    assert abs(g["max_depth"] - (8 << 20) // per_call) < 4
+
+
+def test_a_smaller_thread_stack_faults_proportionally_earlier():
+    deep = run(RECURSE.replace("DEPTH", "1000000"))
+    small = run(RECURSE.replace("DEPTH", "1000000"), thread_stack=64 << 10)
+    assert small.exit_code == 139
+    ratio = deep.stats["goroutines"][0]["max_depth"] / small.stats["goroutines"][0]["max_depth"]
+    assert 125 < ratio < 131            # 8 MiB / 64 KiB = 128
+
+
+def test_the_same_recursion_on_a_goroutine_grows_instead():
+    result = gostack.run_source(RECURSE.replace("DEPTH", "100000"), "threads.go")
+    assert result.exit_code == 0 and result.stats["totals"]["grows"] > 0
+
+
+def test_1000_goroutines_as_threads_reserve_8_gib_and_commit_only_touched_pages():
+    result = run(THREADS)
+    assert (result.exit_code, result.stderr) == (0, "1000\n")
+    threads = result.stats["goroutines"][1:]
+    assert len(threads) == 1000
+    assert sum(t["reserved"] for t in threads) == 1000 * (8 << 20)
+    committed = sum(t["committed"] for t in threads)
+    assert committed == 1000 * OS_PAGE_SIZE          # each touched one page
+
+
+def test_thread_stacks_sit_in_the_mmap_area_each_with_a_guard_page():
+    result = run(THREADS)
+    maps = result.stats["maps"].splitlines()
+    guards = [line for line in maps if "[guard thread" in line]
+    stacks = [line for line in maps if "[stack thread" in line]
+    assert len(guards) == len(stacks) == 1000
+    top = max(int(line.split("-")[1].split()[0], 16) for line in stacks)
+    assert top == THREAD_STACKS_TOP
+    assert all(" ---p " in line for line in guards)
+
+
+@pytest.mark.parametrize("model", ["goroutine", "thread"])
+def test_both_models_print_the_same_for_a_program_that_fits(model):
+    result = gostack.run_source(RECURSE.replace("DEPTH", "5000"), "threads.go", stack_model=model)
+    assert (result.exit_code, result.stderr) == (0, "5000\n")
