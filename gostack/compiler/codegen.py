@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import PTR_SIZE, Profile
 from . import types as T
-from .check import BLOCKING, Builtin, FuncSym, RuntimeFunc, Var
+from .check import BLOCKING, FuncSym, RuntimeFunc, Var
 from .parse import Node
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size

@@ -321,7 +321,7 @@ def _runtime_main_code(ctx: CompileContext, has_init: bool) -> dict:
     entry = [
         (1, "sp = g.sp", main_line),
         (1, (f"if sp - {frame} < g.lowsp: LOWWATER(g, sp - {frame})" if ctx.thread_model else
-             f"if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@) or @SELF@"), main_line),
+             "if sp <= g.stackguard0: return MORESTACK(g, @ENTRY@) or @SELF@"), main_line),
         (1, f"sp -= {frame}", main_line),
         (1, "g.sp = sp", main_line),
         (1, "s0 = sp - g.base; i = s0 >> 3", main_line),

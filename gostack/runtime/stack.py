@@ -43,7 +43,6 @@ from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEM
 from .chan import adjustsudogs
 from .errors import RuntimeThrow
 from .runtime2 import Gstatus
-from .traceback import gentraceback
 
 POISON_BYTE = 0xFD        # what stackpoisoncopy fills a freed stack with
 

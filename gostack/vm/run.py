@@ -99,7 +99,6 @@ def execute(world: World, blocks: dict):
                     err, g.resume_panic = g.resume_panic, None
                     raise err
             except KeyError as missing:
-                pc = world.block_pc.get(f, 0)
                 raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
     except ProgramExit as done:
         return done.code, None
