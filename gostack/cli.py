@@ -2,7 +2,8 @@
 
     gostack run [options] FILE.go     run a program as `go run` would (DESIGN.md section 5)
     gostack demo                      not implemented yet (issue 6)
-    gostack compare FILE.go ...       not implemented yet (issue 6)
+    gostack compare FILE.go [--profiles A,B] [--stack-model goroutine,thread]
+                                      one table row per profile and stack model
 
 `run` streams the program's stdout and stderr as it runs and exits with the
 program's exit code.  Everything else it prints (the --stats summary, the
@@ -23,6 +24,7 @@ import json
 import os
 import re
 import sys
+import time
 from contextlib import ExitStack
 
 from rich import box
@@ -136,10 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="traditional vs goroutine stacks (not yet)")
     demo.set_defaults(handler=cmd_not_implemented)
-    compare = commands.add_parser("compare", help="one row per profile (not yet)")
+    compare = commands.add_parser("compare", help="one row per profile and stack model")
     compare.add_argument("file", metavar="FILE.go")
-    compare.add_argument("--profiles", metavar="A,B,...")
-    compare.set_defaults(handler=cmd_not_implemented)
+    compare.add_argument("--profiles", metavar="A,B,...", default=",".join(PROFILES),
+                         help="Go release profiles to run (default: all)")
+    compare.add_argument("--stack-model", metavar="M,N", default="goroutine",
+                         help="stack models to run: goroutine, thread or both")
+    compare.add_argument("--thread-stack", type=parse_size, default=RLIMIT_STACK_DEFAULT,
+                         metavar="BYTES")
+    compare.add_argument("--timeout", type=_positive(float), metavar="SECONDS", default=None)
+    compare.set_defaults(handler=cmd_compare)
     return parser
 
 
@@ -164,6 +172,51 @@ def main(argv: list[str] | None = None) -> int:
 def cmd_not_implemented(args) -> int:
     _say(f"gostack: {args.command} is not implemented yet (issue 6)")
     return EXIT_USAGE
+
+
+# ------------------------------------------------------------ gostack compare
+
+COMPARE_COLUMNS = ("profile", "stack model", "exit", "run time s", "grows", "shrinks",
+                   "copies", "bytes copied", "peak StackInuse", "reserved", "committed")
+
+
+def cmd_compare(args) -> int:
+    """The same program under each profile and stack model, one row each."""
+    _open(args.file, "r").close()
+    profiles = [p for p in args.profiles.split(",") if p]
+    models = [m for m in args.stack_model.split(",") if m]
+    for name in profiles:
+        if name not in PROFILES:
+            _say(f"gostack: unknown profile {name!r} (known: {', '.join(PROFILES)})")
+            return EXIT_USAGE
+    for model in models:
+        if model not in ("goroutine", "thread"):
+            _say(f"gostack: unknown stack model {model!r} (goroutine or thread)")
+            return EXIT_USAGE
+    table = Table(*COMPARE_COLUMNS, box=box.SIMPLE_HEAD)
+    for model in models:
+        for name in profiles:
+            started = time.perf_counter()
+            result = run_file(args.file, profile=name, stack_model=model,
+                              thread_stack=args.thread_stack, timeout=args.timeout)
+            table.add_row(*compare_row(name, model, result, time.perf_counter() - started))
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 160
+    console.print(table)
+    return 0
+
+
+def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> list:
+    stats = result.stats or {}
+    totals = stats.get("totals", {})
+    gs = stats.get("goroutines", [])
+    return [profile, model, str(result.exit_code), f"{seconds:.2f}",
+            f"{totals.get('grows', 0):,}", f"{totals.get('shrinks', 0):,}",
+            f"{totals.get('copies', 0):,}", f"{totals.get('bytes_copied', 0):,}",
+            f"{totals.get('stack_inuse_peak', 0):,}",
+            f"{sum(g.get('reserved', 0) for g in gs):,}",
+            f"{sum(g.get('committed', 0) for g in gs):,}"]
 
 
 # ------------------------------------------------------------ gostack run

@@ -117,3 +117,18 @@ def test_thread_stacks_sit_in_the_mmap_area_each_with_a_guard_page():
 def test_both_models_print_the_same_for_a_program_that_fits(model):
     result = gostack.run_source(RECURSE.replace("DEPTH", "5000"), "threads.go", stack_model=model)
     assert (result.exit_code, result.stderr) == (0, "5000\n")
+
+
+def test_compare_prints_one_row_per_profile_and_stack_model(tmp_path):
+    import subprocess
+    import sys
+    source = tmp_path / "deep.go"
+    source.write_text(RECURSE.replace("DEPTH", "100000"))
+    proc = subprocess.run([sys.executable, "-m", "gostack", "compare", str(source),
+                           "--profiles", "go1.4,go1.10", "--stack-model", "goroutine,thread",
+                           "--thread-stack", "64K"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    rows = [line.split() for line in proc.stdout.splitlines() if line.strip().startswith("go1.")]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("go1.4", "goroutine", "0"), ("go1.10", "goroutine", "0"),
+        ("go1.4", "thread", "139"), ("go1.10", "thread", "139")]
