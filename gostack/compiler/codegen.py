@@ -671,10 +671,14 @@ class FuncGen:
         return (v.kind in ("local", "param") and not v.addr_taken and not v.escapes
                 and v.type is not None and v.type.is_scalar())
 
-    def stmt_expression_switch_statement(self, node):
+    def switch_init(self, node):
+        """A switch opens a scope and runs its init statement first (both forms)."""
         self.scopes.append([])
         if node.get("initializer") is not None:
             self.stmt(node.get("initializer"))
+
+    def stmt_expression_switch_statement(self, node):
+        self.switch_init(node)
         tag_node = node.get("value")
         tag = None
         if tag_node is not None:
@@ -833,9 +837,7 @@ class FuncGen:
             self.jump(next_block)
 
     def cfg_expression_switch_statement(self, node):
-        self.scopes.append([])
-        if node.get("initializer") is not None:
-            self.stmt(node.get("initializer"))
+        self.switch_init(node)
         tag_node = node.get("value")
         tag = None
         if tag_node is not None:

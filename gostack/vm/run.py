@@ -235,14 +235,12 @@ def scheduler_ops(world: World) -> dict:
         world.gc()
         return cont
 
-    def sleep(g, duration, cont, cont_pc):
-        return cont if world.sleep(g, duration) else parked(g, cont_pc)
-
-    def wgwait(g, addr, cont, cont_pc):
-        return cont if world.wg_wait(g, addr) else parked(g, cont_pc)
-
-    def mutexlock(g, addr, cont, cont_pc):
-        return cont if world.mutex_lock(g, addr) else parked(g, cont_pc)
+    def may_park(op):
+        """Wrap op(g, arg) -> done: continue with `cont`, or park g at `cont_pc`."""
+        def wrapper(g, arg, cont, cont_pc):
+            g.pc = cont_pc
+            return cont if op(g, arg) else parked(g, cont_pc)
+        return wrapper
 
     def selectgo(g, cases, has_default, cont, cont_pc):
         g.pc = cont_pc
@@ -252,12 +250,6 @@ def scheduler_ops(world: World) -> dict:
         """runtime.Goexit: end this goroutine (no deferred calls exist yet)."""
         world.goexit(g)
         return parked(g, cont_pc)
-
-    def rwlock(g, addr, cont, cont_pc):
-        return cont if world.rw_lock(g, addr) else parked(g, cont_pc)
-
-    def rwrlock(g, addr, cont, cont_pc):
-        return cont if world.rw_rlock(g, addr) else parked(g, cont_pc)
 
     def newproc(g, entry_pc, args_addr, size, creator, line):
         world.newproc(entry_pc, world.aspace.read(args_addr, size), (creator, line))
@@ -271,14 +263,14 @@ def scheduler_ops(world: World) -> dict:
     return dict(CHANSEND=chansend, CHANRECV=chanrecv, CLOSECHAN=lambda g, ch: chans.closechan(ch),
                 MAKECHAN=lambda g, size, n, ptrs=(): chans.makechan(size, n, ptrs),
                 CHANLEN=chans.chanlen, CHANCAP=chans.chancap,
-                GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=sleep,
+                GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=may_park(world.sleep),
                 NUMGOROUTINE=lambda g: len(world.live_goroutines()),
                 WGADD=lambda g, addr, n: world.wg_add(addr, n),
                 WGDONE=lambda g, addr: world.wg_add(addr, -1),
-                WGWAIT=wgwait, MUTEXLOCK=mutexlock,
+                WGWAIT=may_park(world.wg_wait), MUTEXLOCK=may_park(world.mutex_lock),
                 MUTEXUNLOCK=lambda g, addr: world.mutex_unlock(addr),
                 NEWPROC=newproc, GOEXIT=goexit, SELECTGO=selectgo, GOEXITCALL=goexitcall,
-                TIMEAFTER=lambda g, d: world.after(d), RWLOCK=rwlock, RWRLOCK=rwrlock,
+                TIMEAFTER=lambda g, d: world.after(d), RWLOCK=may_park(world.rw_lock), RWRLOCK=may_park(world.rw_rlock),
                 RWUNLOCK=lambda g, addr: world.rw_unlock(addr),
                 RWRUNLOCK=lambda g, addr: world.rw_runlock(addr))
 
