@@ -158,7 +158,7 @@ PACKAGES = {
 }
 
 BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "panic", "make",
-                                     "close")}
+                                     "close", "append", "copy", "delete")}
 CONSTS = {"true": Const("true", T.UNTYPED_BOOL, True),
           "false": Const("false", T.UNTYPED_BOOL, False)}
 
@@ -202,6 +202,7 @@ class Checker:
         self.globals: list[Var] = []
         self.global_decls: list = []          # (targets, value node, deps)
         self.packages: dict[str, PackageSym] = {}
+        self.methods: dict = {}               # Named -> {name: FuncSym}
         self.func: FuncSym | None = None
         self.iota = None
         self.loop_depth = 0
@@ -336,18 +337,23 @@ class Checker:
         if kind == "parenthesized_type":
             return self.resolve_type(node.children[0], scope)
         if kind == "slice_type":
-            raise Unsupported(node.pos, "slices")
+            return T.Slice(self.resolve_type(node.get("element"), scope))
         if kind == "map_type":
-            raise Unsupported(node.pos, "maps")
+            key = self.resolve_type(node.get("key"), scope)
+            if not T.comparable(key):
+                raise CompileError(node.get("key").pos, f"invalid map key type {key}")
+            return T.Map(key, self.resolve_type(node.get("value"), scope))
         if kind == "channel_type":
             elem = self.resolve_type(node.get("value"), scope)
             text = self.source.text.splitlines()[node.pos.line - 1][node.pos.col - 1:]
             direction = "recv" if text.startswith("<-") else "send" if text.replace(" ", "").startswith("chan<-") else "both"
             return T.Chan(elem, direction)
         if kind == "function_type":
-            raise Unsupported(node.pos, "function values")
+            _, params, variadic = self.param_types(node.get("parameters"), scope)
+            _, results, _ = self.param_types(node.get("result"), scope)
+            return T.Signature(params, results, variadic)
         if kind == "interface_type":
-            raise Unsupported(node.pos, "interfaces")
+            return self.resolve_interface(node, scope)
         if kind == "generic_type":
             raise Unsupported(node.pos, "generics")
         raise Unsupported(node.pos, f"type {kind.replace('_', ' ')}")
@@ -429,13 +435,13 @@ class Checker:
             raise Unsupported(decl.pos, "generics")
         if decl.get("body") is None:
             raise Unsupported(decl.pos, "functions without a body")
-        params, ptypes = self.param_list(decl.get("parameters"))
-        results, rtypes = self.param_list(decl.get("result"))
+        params, ptypes, variadic = self.param_types(decl.get("parameters"), self.pkg)
+        results, rtypes, _ = self.param_types(decl.get("result"), self.pkg)
         if name == "main" and (params or results):
             raise CompileError(decl.pos, "func main must have no arguments and no return values")
         if name == "init":
             raise Unsupported(decl.pos, "init functions")
-        fn = FuncSym(name, T.Signature(ptypes, rtypes), decl,
+        fn = FuncSym(name, T.Signature(ptypes, rtypes, variadic), decl,
                      self.source.directives.get(name, set()))
         fn.params = [Var(n, t, "param", pos, fn) for n, t, pos in params]
         fn.results = [Var(n, t, "result", pos, fn) for n, t, pos in results]
@@ -443,22 +449,48 @@ class Checker:
         self.pkg.names[name] = fn
         self.funcs.append(fn)
 
-    def param_list(self, node):
+    def param_list(self, node, scope=None):
+        out, types, _variadic = self.param_types(node, scope or self.pkg)
+        return out, types
+
+    def param_types(self, node, scope):
+        """[(name, type, pos)], [type], variadic? of a parameter or result list."""
         if node is None:
-            return [], []
+            return [], [], False
         if node.type != "parameter_list":
-            t = self.resolve_type(node, self.pkg)
-            return [("", t, node.pos)], [t]
-        out, types = [], []
-        for decl in node.children:
+            t = self.resolve_type(node, scope)
+            return [("", t, node.pos)], [t], False
+        out, types, variadic = [], [], False
+        decls = [d for d in node.children if d.type in ("parameter_declaration",
+                                                       "variadic_parameter_declaration")]
+        for k, decl in enumerate(decls):
+            t = self.resolve_type(decl.get("type"), scope)
             if decl.type == "variadic_parameter_declaration":
-                raise Unsupported(decl.pos, "variadic functions")
-            t = self.resolve_type(decl.get("type"), self.pkg)
+                if k != len(decls) - 1:
+                    raise CompileError(decl.pos, "can only use ... with final parameter in list")
+                t = T.Slice(t)
+                variadic = True
             names = decl.getlist("name") or [None]
             for n in names:
                 out.append((n.text if n is not None else "", t, (n or decl).pos))
                 types.append(t)
-        return out, types
+        return out, types, variadic
+
+    def resolve_interface(self, node, scope):
+        methods = {}
+        for elem in node.children:
+            if elem.type == "method_elem":
+                _, params, variadic = self.param_types(elem.get("parameters"), scope)
+                _, results, _ = self.param_types(elem.get("result"), scope)
+                methods[elem.get("name").text] = T.Signature(params, results, variadic)
+            elif elem.type == "type_elem" and len(elem.children) == 1:
+                inner = self.resolve_type(elem.children[0], scope).under
+                if not isinstance(inner, T.Interface):
+                    raise Unsupported(elem.pos, "generics (type constraints)")
+                methods.update(inner.methods)
+            else:
+                raise Unsupported(elem.pos, "generics (type constraints)")
+        return T.Interface(methods)
 
     def declare_globals(self, decl: Node):
         for spec in self._var_specs(decl):
@@ -625,11 +657,8 @@ class Checker:
         return v
 
     def check_assign_values(self, targets, values, vtype, spec, scope):
-        if len(values) == 1 and len(targets) == 2 and self._is_receive(values[0]):
-            self.expr(values[0], scope)
-            values[0].comma_ok = True
-            elem = values[0].ty
-            values[0].ty = T.Tuple([elem, T.BOOL])
+        if len(values) == 1 and len(targets) == 2:
+            self.comma_ok(values[0], scope)
         if len(values) == 1 and len(targets) > 1:
             if values[0].ty is None:
                 self.expr(values[0], scope)
@@ -655,6 +684,20 @@ class Checker:
                     raise CompileError(value.pos, "use of untyped nil in variable declaration")
                 v.type = T.DEFAULT_TYPE.get(value.ty.kind, value.ty) if isinstance(value.ty, T.Basic) else value.ty
             self.convert_operand(value, v.type)
+
+    def comma_ok(self, value, scope):
+        """v, ok = <-ch / m[k] / x.(T): the value and a bool."""
+        inner = value
+        while inner.type == "parenthesized_expression":
+            inner = inner.children[0]
+        if not (self._is_receive(inner) or inner.type in ("index_expression", "type_assertion_expression")):
+            return
+        self.expr(inner, scope)
+        if inner.type == "index_expression" and inner.index_kind != "map":
+            return
+        for n in {id(value): value, id(inner): inner}.values():
+            n.comma_ok = True
+            n.ty = T.Tuple([inner.ty, T.BOOL])
 
     @staticmethod
     def _is_receive(node):
@@ -707,10 +750,8 @@ class Checker:
             self.expr(values[0], scope)
             self.check_binary_types(node, binop, lefts[0], values[0])
             return
-        if len(values) == 1 and len(lefts) == 2 and self._is_receive(values[0]):
-            self.expr(values[0], scope)
-            values[0].comma_ok = True
-            values[0].ty = T.Tuple([values[0].ty, T.BOOL])
+        if len(values) == 1 and len(lefts) == 2:
+            self.comma_ok(values[0], scope)
         if len(values) == 1 and len(lefts) > 1:
             if values[0].ty is None:
                 self.expr(values[0], scope)
@@ -748,6 +789,8 @@ class Checker:
                     pass
                 return
         self.expr(node, scope, as_lvalue=True)
+        if node.type == "index_expression" and node.index_kind == "map":
+            return
         if not self.addressable(node):
             raise CompileError(node.pos, f"cannot assign to {self.text(node)} "
                                          f"(neither addressable nor a map index expression)")
@@ -759,9 +802,16 @@ class Checker:
             return self.addressable(node.children[0])
         if node.type == "selector_expression":
             operand = node.get("operand")
+            if getattr(node, "field", None) is None:
+                return False
             return isinstance(operand.ty.under, T.Pointer) or self.addressable(operand)
         if node.type == "index_expression":
-            return self.addressable(node.get("operand"))
+            kind = getattr(node, "index_kind", "array")
+            if kind == "slice":
+                return True
+            if kind in ("string", "map"):
+                return False
+            return node.through_pointer or self.addressable(node.get("operand"))
         if node.type == "unary_expression" and node.op == "*":
             return True
         return False
@@ -830,7 +880,12 @@ class Checker:
         inner = Scope(scope)
         clause = next((c for c in node.children if c.type in ("for_clause", "range_clause")), None)
         if clause is not None and clause.type == "range_clause":
-            return self.range_over_channel(node, clause, inner)
+            src = clause.get("right")
+            self.expr(src, inner)
+            self.single_value(src)
+            if isinstance(src.ty.under, T.Chan):
+                return self.range_over_channel(node, clause, inner)
+            return self.range_over_values(node, clause, inner)
         cond = None
         if clause is not None:
             if clause.get("initializer") is not None:
@@ -853,10 +908,51 @@ class Checker:
         self.loop_depth -= 1
         self.check_unused(inner)
 
+    def range_over_values(self, node, clause, inner):
+        """for k, v := range x over a string, slice, array, pointer to array or map."""
+        src = clause.get("right")
+        t = src.ty.under
+        if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
+            t = t.elem.under
+        if T.is_string(t):
+            if src.const is not None:
+                self.convert_operand(src, T.STRING)
+            kind, types = "string", [T.INT, T.INT32]
+        elif isinstance(t, (T.Slice, T.Array)):
+            kind, types = type(t).__name__.lower(), [T.INT, t.elem]
+        elif isinstance(t, T.Map):
+            kind, types = "map", [t.key, t.elem]
+        else:
+            raise CompileError(src.pos, f"cannot range over {self.text(src)} (variable of type {src.ty})")
+        left = clause.get("left")
+        lefts = left.children if left is not None else []
+        if len(lefts) > 2:
+            raise CompileError(lefts[2].pos, "range clause permits at most two iteration variables")
+        node.range_vars = []
+        for target, vt in zip(lefts, types):
+            if clause.op == ":=":
+                v = self.new_local(target, vt)
+                v.loop_depth = self.loop_depth + 1
+                if target.text != "_":
+                    inner.names[target.text] = v
+                node.range_vars.append(("define", v))
+            else:
+                self.lvalue(target, inner)
+                if target.ty is not None:
+                    self.assignable(vt, target.ty, target.pos, None)
+                node.range_vars.append(("assign", target))
+        node.range_kind, node.range_src = kind, src
+        node.range_types = types
+        node.cond, node.clause = None, None
+        if kind == "map":
+            self.func.has_calls = True
+        self.loop_depth += 1
+        self.block(node.get("body"), Scope(inner))
+        self.loop_depth -= 1
+        self.check_unused(inner)
+
     def range_over_channel(self, node, clause, inner):
         src = clause.get("right")
-        self.expr(src, inner)
-        self.single_value(src)
         ct = src.ty.under
         if not isinstance(ct, T.Chan):
             raise Unsupported(clause.pos, f"range over {src.ty}")
@@ -1133,7 +1229,10 @@ class Checker:
     def expr_rune_literal(self, node, scope):
         node.ty = T.UNTYPED_RUNE
         body = node.text[1:-1]
-        node.const = ord(_unescape(body, node.pos)) if body else 0
+        if body[:2] == "\\x" or body[:2] in tuple("\\" + d for d in "01234567"):
+            node.const = go_bytes(_unescape(body, node.pos))[0]      # a byte value, not UTF-8
+        else:
+            node.const = ord(_unescape(body, node.pos)) if body else 0
 
     def expr_interpreted_string_literal(self, node, scope):
         node.ty = T.UNTYPED_STRING
@@ -1312,8 +1411,6 @@ class Checker:
         if op in ("%", "&", "|", "^", "&^") and not u.is_integer():
             raise CompileError(node.pos, f"invalid operation: operator {op} not defined on "
                                          f"{self.text(left)} (variable of type {left.ty})")
-        if u.kind in ("string", "untyped_string") and not (left.const is not None and right.const is not None):
-            raise Unsupported(node.pos, "string concatenation")
         node.ty = operand_type
         if left.const is not None and right.const is not None:
             if op in ("/", "%") and right.const == 0:
@@ -1324,13 +1421,18 @@ class Checker:
 
     def check_comparable(self, node, op, left, right, u):
         if op in ("==", "!="):
-            if isinstance(u, (T.Basic, T.Pointer, T.Array, T.Struct, T.Chan)):
+            if isinstance(u, (T.Slice, T.Map, T.Signature)):
+                if getattr(left, "is_nil", False) or getattr(right, "is_nil", False):
+                    return
+                what = {T.Slice: "slice", T.Map: "map", T.Signature: "func"}[type(u)]
+                raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
+                                             f"({what} can only be compared to nil)")
+            if T.comparable(u):
                 return
         elif isinstance(u, T.Basic) and (u.is_numeric() or u.kind in ("string", "untyped_string")):
             return
         raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
                                      f"(operator {op} not defined on {left.ty})")
-
     def check_shift(self, node, op, left, right):
         if not (isinstance(right.ty.under, T.Basic) and (right.ty.under.is_integer()
                 or (right.const is not None and _is_integral(right.const)))):
@@ -1441,18 +1543,38 @@ class Checker:
     def expr_index_expression(self, node, scope):
         operand, index = node.get("operand"), node.get("index")
         self.expr(operand, scope)
-        self.expr(index, scope)
+        self.single_value(operand)
         t = operand.ty.under
+        node.through_pointer = False
+        if isinstance(t, T.Map):
+            self.expr(index, scope)
+            self.single_value(index)
+            self.convert_operand(index, t.key)
+            node.index_kind, node.ty = "map", t.elem
+            return
+        self.expr(index, scope)
         if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
             node.through_pointer = True
             t = t.elem.under
+        if T.is_string(t):
+            node.index_kind, node.ty = "string", T.UINT8
+        elif isinstance(t, T.Slice):
+            node.index_kind, node.ty = "slice", t.elem
+        elif isinstance(t, T.Array):
+            node.index_kind, node.ty = "array", t.elem
+            node.array = t
         else:
-            node.through_pointer = False
-        if not isinstance(t, T.Array):
-            if isinstance(t, T.Basic) and t.kind in ("string", "untyped_string"):
-                raise Unsupported(node.pos, "string indexing")
             raise CompileError(node.pos, f"invalid operation: cannot index {self.text(operand)} "
                                          f"(variable of type {operand.ty})")
+        self.check_index(index, t.length if isinstance(t, T.Array) else None)
+        if node.index_kind == "string" and operand.const is not None and index.const is not None:
+            data = go_bytes(operand.const)
+            if index.const >= len(data):
+                raise CompileError(index.pos, f"invalid argument: index {index.const} out of bounds [0:{len(data)}]")
+            node.const = data[index.const]
+
+    def check_index(self, index, length):
+        """An index must be an integer, non-negative, and in range if both are constant."""
         it = index.ty.under
         if not (isinstance(it, T.Basic) and (it.is_integer() or (index.const is not None and
                                                                   _is_integral(index.const)))):
@@ -1463,15 +1585,50 @@ class Checker:
             if idx < 0:
                 raise CompileError(index.pos, f"invalid argument: index {self.text(index)} "
                                               f"(constant of type int) must not be negative")
-            if idx >= t.length:
-                raise CompileError(index.pos, f"invalid argument: index {idx} out of bounds [0:{t.length}]")
+            if length is not None and idx >= length:
+                raise CompileError(index.pos, f"invalid argument: index {idx} out of bounds [0:{length}]")
             index.const = idx
             if it.is_untyped():
                 index.ty = T.INT
         elif it.is_untyped():
             self.convert_operand(index, T.INT)
-        node.ty = t.elem
-        node.array = t
+
+    def expr_slice_expression(self, node, scope):
+        operand = node.get("operand")
+        self.expr(operand, scope)
+        self.single_value(operand)
+        t = operand.ty.under
+        bounds = [node.get(n) for n in ("start", "end", "capacity")]
+        node.bounds = bounds
+        if T.is_string(t):
+            if bounds[2] is not None:
+                raise CompileError(node.pos, f"invalid operation: 3-index slice of string")
+            node.slice_kind = "string"
+            node.ty = T.STRING if t.is_untyped() else operand.ty
+        elif isinstance(t, T.Slice):
+            node.slice_kind, node.ty = "slice", operand.ty
+        elif isinstance(t, T.Array):
+            if not self.addressable(operand):
+                raise CompileError(node.pos, f"invalid operation: {self.text(operand)} (slice of "
+                                             f"unaddressable value)")
+            root = self.addr_root(operand)
+            if root is not None:
+                root.addr_taken = True
+            node.slice_kind, node.ty = "array", T.Slice(t.elem)
+        elif isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
+            node.slice_kind, node.ty = "ptrarray", T.Slice(t.elem.under.elem)
+        else:
+            raise CompileError(node.pos, f"cannot slice {self.text(operand)} (variable of type {operand.ty})")
+        length = t.length if isinstance(t, T.Array) else (
+            t.elem.under.length if isinstance(t, T.Pointer) else None)
+        for b in bounds:
+            if b is not None:
+                self.expr(b, scope)
+                self.check_index(b, None if length is None else length + 1)
+        consts = [b.const for b in bounds if b is not None and b.const is not None]
+        if consts != sorted(consts):
+            raise CompileError(node.pos, "invalid slice indices: " + " < ".join(
+                str(c) for c in reversed(consts[:2])))
 
     def expr_composite_literal(self, node, scope):
         t = self.resolve_type(node.get("type"), scope)
@@ -1517,10 +1674,48 @@ class Checker:
                 node.inits.append((index * u.elem.size, u.elem, value))
                 index += 1
             return
+        if isinstance(u, T.Slice):
+            node.inits = []
+            index = 0
+            for e in elements:
+                if e.type == "keyed_element":
+                    key = e.children[0].children[0]
+                    index = self.const_expr(key, scope)
+                    value = e.children[1].children[0]
+                else:
+                    value = e.children[0]
+                self.literal_value(value, u.elem, scope)
+                node.inits.append((index, u.elem, value))
+                index += 1
+            node.length = max((i for i, _, _ in node.inits), default=-1) + 1
+            return
+        if isinstance(u, T.Map):
+            node.inits = []
+            for e in elements:
+                if e.type != "keyed_element":
+                    raise CompileError(e.pos, "missing key in map literal")
+                key = e.children[0].children[0]
+                value = e.children[1].children[0]
+                self.literal_value(key, u.key, scope)
+                self.literal_value(value, u.elem, scope)
+                node.inits.append((key, value))
+            self.func.has_calls = True
+            return
         raise CompileError(node.pos, f"invalid composite literal type {t}")
 
     def literal_value(self, value, t, scope):
         if value.type == "literal_value":
+            if isinstance(t.under, T.Pointer):       # []*T{{...}} means &T{...}
+                inner = Node("literal_value", value.pos, children=value.children)
+                value.type, value.op = "unary_expression", "&"
+                value.fields = {"operand": [inner]}
+                value.children = [inner]
+                inner.type = "composite_literal"
+                inner.fields = {"type": [_TypeLeaf(t.under.elem, value.pos)],
+                                "body": [Node("literal_value", value.pos, children=inner.children)]}
+                self.expr(value, scope)
+                self.convert_operand(value, t)
+                return
             value.type = "composite_literal"
             value.fields["type"] = [_TypeLeaf(t, value.pos)]
             value.fields["body"] = [Node("literal_value", value.pos, children=value.children)]
@@ -1531,7 +1726,8 @@ class Checker:
     def expr_call_expression(self, node, scope):
         fn_node = node.get("function")
         args = node.get("arguments").children
-        if fn_node.type in ("parenthesized_type", "array_type", "pointer_type") or \
+        if fn_node.type in ("parenthesized_type", "array_type", "pointer_type", "slice_type", "map_type",
+                            "function_type", "interface_type", "channel_type", "qualified_type") or \
                 (fn_node.type == "parenthesized_expression" and fn_node.children[0].type in ("pointer_type",)):
             t = self.resolve_type(fn_node.children[0] if fn_node.type.startswith("parenthesized") else fn_node, scope)
             return self.conversion(node, t, args, scope)
@@ -1555,8 +1751,17 @@ class Checker:
             return
         raise CompileError(node.pos, f"invalid operation: cannot call non-function {self.text(fn_node)}")
 
+    def expr_type_conversion_expression(self, node, scope):
+        """T(x) where T is a type literal ([]byte(s)): checked as a call of T."""
+        tnode, operand = node.get("type"), node.get("operand")
+        args = Node("argument_list", operand.pos, children=[operand])
+        node.type = "call_expression"
+        node.fields = {"function": [tnode], "arguments": [args]}
+        node.children = [tnode, args]
+        self.expr_call_expression(node, scope)
+
     def call_args(self, node, sig, args, scope, fn_node):
-        if len(args) == 1 and len(sig.params) > 1:
+        if len(args) == 1 and len(sig.params) > 1 and args[0].type == "call_expression":
             self.expr(args[0], scope)
             tt = args[0].ty
             if isinstance(tt, T.Tuple) and len(tt.types) == len(sig.params):
@@ -1564,19 +1769,35 @@ class Checker:
                     self.assignable(t, p, args[0].pos, None)
                 node.spread = True
                 return
-        if len(args) != len(sig.params):
+        spread = bool(args) and args[-1].type == "variadic_argument"
+        fixed = sig.params[:-1] if sig.variadic else sig.params
+        if spread and not sig.variadic:
+            raise CompileError(args[-1].pos, f"have (...) but function is not variadic: {self.text(fn_node)}")
+        if sig.variadic and not spread and len(args) >= len(fixed):
+            node.variadic_pack = len(fixed)      # the extra arguments become one new slice
+            want = len(fixed)
+        else:
+            want = len(sig.params)
+        if len(args) != want and not (sig.variadic and not spread and len(args) >= want):
             for a in args:
-                self.expr(a, scope)
-            which = "not enough" if len(args) < len(sig.params) else "too many"
+                self.expr(a.children[0] if a.type == "variadic_argument" else a, scope)
+            which = "not enough" if len(args) < want else "too many"
             have = "(" + ", ".join(self.type_desc(a) for a in args) + ")"
-            raise CompileError(node.get("arguments").pos if len(args) < len(sig.params) else args[len(sig.params)].pos,
+            raise CompileError(node.get("arguments").pos if len(args) < want else args[want].pos,
                                f"{which} arguments in call to {self.text(fn_node)}\n\thave {have}\n\twant "
                                f"{T.Tuple(sig.params)}")
-        for a, t in zip(args, sig.params):
+        for k, a in enumerate(args):
+            if a.type == "variadic_argument":
+                inner = a.children[0]
+                self.expr(inner, scope)
+                self.single_value(inner)
+                self.convert_operand(inner, sig.params[-1])
+                a.ty = inner.ty
+                continue
+            t = sig.params[k] if k < len(fixed) else sig.params[-1].elem
             self.expr(a, scope)
             self.single_value(a)
             self.convert_operand(a, t)
-
     def conversion(self, node, t, args, scope):
         if len(args) != 1:
             raise CompileError(node.pos, f"wrong number of arguments in conversion to {t}")
@@ -1586,17 +1807,25 @@ class Checker:
         node.ty = t
         node.conversion = True
         src, dst = arg.ty.under, t.under
-        if arg.const is not None and isinstance(dst, T.Basic) and dst.kind != "string":
+        node.conv_kind = _conversion_kind(src, dst)
+        if arg.const is not None and isinstance(dst, T.Basic):
+            if dst.kind == "string":
+                if T.is_string(src):
+                    node.const = arg.const
+                elif isinstance(src, T.Basic) and src.is_integer() and _is_integral(arg.const):
+                    node.const = _rune_string(int(arg.const))
+                else:
+                    raise CompileError(arg.pos, f"cannot convert {self.text(arg)} (untyped constant) to type {t}")
+                return
             node.const = self.convert_const(arg.const, arg.ty, t, arg.pos, conversion=True)
             return
-        ok = (isinstance(src, T.Basic) and isinstance(dst, T.Basic) and src.is_numeric() and dst.is_numeric()) \
-            or T.identical(src, dst) or (isinstance(src, T.Pointer) and isinstance(dst, T.Pointer)
-                                         and T.identical(src.elem.under, dst.elem.under))
-        if not ok:
-            raise CompileError(arg.pos, f"cannot convert {self.text(arg)} (variable of type {arg.ty}) to type {t}")
+        if node.conv_kind is None:
+            if isinstance(dst, T.Interface) and self.implements(arg.ty, dst, arg, None):
+                node.conv_kind = "iface"
+            else:
+                raise CompileError(arg.pos, f"cannot convert {self.text(arg)} (variable of type {arg.ty}) to type {t}")
         if isinstance(src, T.Basic) and src.is_untyped():
             self.convert_operand(arg, T.DEFAULT_TYPE.get(src.kind, src))
-
     def builtin_println(self, node, args, scope):
         self.func.has_calls = True
         for a in args:
@@ -1615,45 +1844,66 @@ class Checker:
         self.builtin_println(node, args, scope)
         node.builtin = "print"
 
-    def builtin_len(self, node, args, scope):
+    def builtin_len(self, node, args, scope, name="len"):
         if len(args) != 1:
-            raise CompileError(node.pos, "wrong number of arguments to len")
-        self.expr(args[0], scope)
-        t = args[0].ty.under
+            raise CompileError(node.pos, f"{'not enough' if not args else 'too many'} arguments for "
+                                         f"{name}({', '.join(self.text(a) for a in args)})")
+        arg = args[0]
+        self.expr(arg, scope)
+        self.single_value(arg)
+        t = arg.ty.under
         if isinstance(t, T.Pointer) and isinstance(t.elem.under, T.Array):
             t = t.elem.under
+        node.ty = T.INT
+        node.builtin = name
         if isinstance(t, T.Chan):
-            node.ty = T.INT
             node.chan_query = True
         elif isinstance(t, T.Array):
-            node.ty, node.const = T.INT, t.length
-        elif isinstance(t, T.Basic) and t.kind in ("string", "untyped_string") and args[0].const is not None:
-            node.ty, node.const = T.INT, len(args[0].const.encode())
+            node.const = t.length
+        elif T.is_string(t) and name == "len":
+            if arg.const is not None:
+                node.const = len(go_bytes(arg.const))
+            else:
+                self.convert_operand(arg, T.STRING)
+            node.len_kind = "string"
+        elif isinstance(t, T.Slice) or (isinstance(t, T.Map) and name == "len"):
+            node.len_kind = "slice" if isinstance(t, T.Slice) else "map"
         else:
-            raise CompileError(args[0].pos, f"invalid argument: {self.text(args[0])} (variable of type "
-                                            f"{args[0].ty}) for len")
-        node.builtin = "len"
+            raise CompileError(arg.pos, f"invalid argument: {self.text(arg)} (variable of type "
+                                        f"{arg.ty}) for {name}")
 
     def builtin_cap(self, node, args, scope):
-        self.builtin_len(node, args, scope)
-        node.builtin = "cap"
+        self.builtin_len(node, args, scope, "cap")
 
     def builtin_make(self, node, args, scope):
         if not args:
-            raise CompileError(node.pos, "not enough arguments for make")
+            raise CompileError(node.pos, "not enough arguments for make() (expected 1, found 0)")
         t = self.resolve_type(_as_type_node(args[0]), scope)
-        if not isinstance(t.under, T.Chan):
-            raise Unsupported(args[0].pos, f"make({t})")
-        for size in args[1:2]:
+        u = t.under
+        if not isinstance(u, (T.Chan, T.Slice, T.Map)):
+            raise CompileError(args[0].pos, f"invalid argument: cannot make {self.text(args[0])}; "
+                                            f"type must be slice, map, or channel")
+        most = 3 if isinstance(u, T.Slice) else 2
+        if isinstance(u, T.Slice) and len(args) < 2:
+            raise CompileError(node.pos, f"invalid operation: {self.text(node)} expects 2 or 3 arguments; found {len(args)}")
+        if len(args) > most:
+            raise CompileError(node.pos, f"invalid operation: {self.text(node)} expects "
+                                         f"{most - 1} or {most} arguments; found {len(args)}")
+        for size in args[1:]:
             self.expr(size, scope)
             self.single_value(size)
             if size.const is not None and (not _is_integral(size.const) or size.const < 0):
-                raise CompileError(size.pos, f"invalid argument: size {self.text(size)} must be a non-negative integer")
+                raise CompileError(size.pos, f"invalid argument: index {self.text(size)} (constant of type int) must not be negative")
+            if not (isinstance(size.ty.under, T.Basic) and (size.ty.under.is_integer() or
+                                                            size.const is not None)):
+                raise CompileError(size.pos, f"cannot convert {self.text(size)} (variable of type {size.ty}) to type int")
             self.convert_operand(size, T.INT if size.ty.under.is_untyped() else size.ty)
-        if len(args) > 2:
-            raise CompileError(node.pos, "too many arguments for make")
+        if len(args) == 3 and args[1].const is not None and args[2].const is not None \
+                and args[1].const > args[2].const:
+            raise CompileError(args[1].pos, f"invalid argument: length and capacity swapped")
         node.ty = t
         node.builtin = "make"
+        node.make_kind = type(u).__name__.lower()
 
     def builtin_close(self, node, args, scope):
         if len(args) != 1:
@@ -1667,6 +1917,78 @@ class Checker:
         node.ty = T.Tuple([])
         node.builtin = "close"
         self.func.has_calls = True
+
+    def builtin_append(self, node, args, scope):
+        if not args:
+            raise CompileError(node.pos, "not enough arguments for append() (expected 1, found 0)")
+        first = args[0]
+        self.expr(first, scope)
+        self.single_value(first)
+        if first.ty is T.UNTYPED_NIL:
+            raise CompileError(first.pos, "first argument to append must be a typed slice; have untyped nil")
+        st = first.ty.under
+        if not isinstance(st, T.Slice):
+            raise CompileError(first.pos, f"invalid argument: {self.text(first)} (variable of type "
+                                          f"{first.ty}) is not a slice")
+        node.ty = first.ty
+        node.builtin = "append"
+        node.spread = bool(getattr(node.get("arguments"), "variadic", False)) or (
+            len(args) == 2 and args[1].type == "variadic_argument")
+        rest = args[1:]
+        if node.spread:
+            inner = rest[0].children[0]
+            rest[0].ty = None
+            self.expr(inner, scope)
+            self.single_value(inner)
+            if T.is_string(inner.ty) and st.elem.under is T.UINT8:
+                self.convert_operand(inner, T.STRING)
+            else:
+                self.convert_operand(inner, T.Slice(st.elem) if not isinstance(inner.ty.under, T.Slice)
+                                     else inner.ty)
+                if not T.identical(inner.ty.under.elem, st.elem) and inner.ty is not T.UNTYPED_NIL:
+                    raise CompileError(inner.pos, f"cannot use {self.text(inner)} (variable of type "
+                                                  f"{inner.ty}) as {T.Slice(st.elem)} value in argument to append")
+            node.values = [inner]
+            return
+        for a in rest:
+            self.expr(a, scope)
+            self.single_value(a)
+            self.convert_operand(a, st.elem)
+        node.values = rest
+
+    def builtin_copy(self, node, args, scope):
+        if len(args) != 2:
+            raise CompileError(node.pos, f"{'not enough' if len(args) < 2 else 'too many'} arguments for copy")
+        for a in args:
+            self.expr(a, scope)
+            self.single_value(a)
+        dst, src = args[0].ty.under, args[1].ty.under
+        if not isinstance(dst, T.Slice):
+            raise CompileError(node.pos, f"invalid argument: copy expects slice arguments; found "
+                                         f"{self.text(args[0])} (variable of type {args[0].ty}) and "
+                                         f"{self.text(args[1])} (variable of type {args[1].ty})")
+        if T.is_string(src) and dst.elem.under is T.UINT8:
+            self.convert_operand(args[1], T.STRING)
+        elif not (isinstance(src, T.Slice) and T.identical(src.elem, dst.elem)):
+            raise CompileError(node.pos, f"invalid argument: arguments to copy {self.text(args[0])} (variable of type "
+                                         f"{args[0].ty}) and {self.text(args[1])} (variable of type {args[1].ty}) "
+                                         f"have different element types")
+        node.ty = T.INT
+        node.builtin = "copy"
+
+    def builtin_delete(self, node, args, scope):
+        if len(args) != 2:
+            raise CompileError(node.pos, "wrong number of arguments to delete")
+        m, key = args
+        self.expr(m, scope)
+        self.single_value(m)
+        if not isinstance(m.ty.under, T.Map):
+            raise CompileError(m.pos, f"invalid argument: {self.text(m)} (variable of type {m.ty}) is not a map")
+        self.expr(key, scope)
+        self.single_value(key)
+        self.convert_operand(key, m.ty.under.key)
+        node.ty = T.Tuple([])
+        node.builtin = "delete"
 
     def builtin_new(self, node, args, scope):
         if len(args) != 1:
@@ -1708,7 +2030,8 @@ class Checker:
         su = src.under
         if isinstance(su, T.Basic) and su.is_untyped():
             if su.kind == "nil":
-                if isinstance(target.under, (T.Pointer, T.Chan)):
+                if isinstance(target.under, (T.Pointer, T.Chan, T.Slice, T.Map, T.Signature,
+                                             T.Interface)):
                     node.ty = target
                     node.const = None
                     node.is_nil = True
@@ -1740,8 +2063,45 @@ class Checker:
         if (not isinstance(src, T.Named) or not isinstance(target, T.Named)) and \
                 T.identical(src.under, target.under) and not isinstance(src.under, T.Basic):
             return
+        if isinstance(tu, T.Interface) and self.implements(src, tu, node, pos):
+            return
         what = self.text(node) if node is not None else "value"
         raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {target} value in assignment")
+
+    def method_set(self, t) -> dict:
+        """name -> Signature of the methods callable on a value of type t."""
+        if isinstance(t.under, T.Interface):
+            return dict(t.under.methods)
+        ptr = isinstance(t, T.Pointer)
+        named = t.elem if ptr else t
+        out = {}
+        for name, fn in self.methods.get(named, {}).items():
+            if ptr or not fn.ptr_recv:
+                out[name] = fn.method_sig
+        for name, sig in _promoted_methods(named, ptr, self.methods).items():
+            out.setdefault(name, sig)
+        return out
+
+    def implements(self, src, iface, node, pos) -> bool:
+        """Does src satisfy iface?  Raise Go's error when it does not (pos given)."""
+        have = self.method_set(src)
+        for name in sorted(iface.methods):
+            sig = iface.methods[name]
+            if name in have and T.identical(have[name], sig):
+                continue
+            if pos is None:
+                return False
+            what = self.text(node) if node is not None else "value"
+            target = "interface" if not isinstance(iface, T.Named) else str(iface)
+            reason = f"missing method {name}"
+            if name not in have and isinstance(src, T.Named) and name in self.method_set(T.Pointer(src)):
+                reason = f"method {name} has pointer receiver"
+            elif name in have:
+                reason = f"wrong type for method {name}"
+            raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {_iface_name(iface, node)} "
+                                    f"value in {'assignment' if target else 'argument'}: {src} does not implement "
+                                    f"{_iface_name(iface, node)} ({reason})")
+        return True
 
     def convert_const(self, value, src, target, pos, conversion=False):
         tu = target.under
@@ -1846,32 +2206,100 @@ _ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v
 
 
 def _unescape(raw: str, pos) -> str:
-    out, i = [], 0
+    """The bytes of a Go string literal, as a str that round-trips them.
+
+    Go strings are byte sequences: "\xff" is one byte, not U+00FF.  Constants
+    are kept as Python str decoded with surrogateescape, so `go_bytes` gives
+    back exactly the bytes Go would store.
+    """
+    out, i = bytearray(), 0
     while i < len(raw):
         ch = raw[i]
         if ch != "\\":
-            out.append(ch)
+            out += ch.encode()
             i += 1
             continue
         nxt = raw[i + 1]
         if nxt in _ESCAPES:
-            out.append(_ESCAPES[nxt])
+            out += _ESCAPES[nxt].encode()
             i += 2
         elif nxt == "x":
-            out.append(chr(int(raw[i + 2:i + 4], 16)))
+            out.append(int(raw[i + 2:i + 4], 16))
             i += 4
         elif nxt == "u":
-            out.append(chr(int(raw[i + 2:i + 6], 16)))
+            out += chr(int(raw[i + 2:i + 6], 16)).encode("utf-8", "surrogatepass")
             i += 6
         elif nxt == "U":
-            out.append(chr(int(raw[i + 2:i + 10], 16)))
+            out += chr(int(raw[i + 2:i + 10], 16)).encode("utf-8", "surrogatepass")
             i += 10
         elif nxt in "01234567":
-            out.append(chr(int(raw[i + 1:i + 4], 8)))
+            out.append(int(raw[i + 1:i + 4], 8) & 0xFF)
             i += 4
         else:
             raise CompileError(pos, "unknown escape sequence")
-    return "".join(out)
+    return go_string(bytes(out))
+
+
+def go_bytes(s: str) -> bytes:
+    """The bytes of a Go string constant (see _unescape)."""
+    return s.encode("utf-8", "surrogateescape")
+
+
+def go_string(b: bytes) -> str:
+    return b.decode("utf-8", "surrogateescape")
+
+
+def _iface_name(iface, node):
+    return str(getattr(node, "target_type", None) or iface)
+
+
+def _promoted_methods(named, ptr, registry) -> dict:
+    """Methods promoted from embedded fields (one level deep, as most programs use)."""
+    out = {}
+    u = named.under if named is not None else None
+    if not isinstance(u, T.Struct):
+        return out
+    for f in u.fields:
+        if not getattr(f, "embedded", False):
+            continue
+        inner = f.type
+        inner_ptr = isinstance(inner, T.Pointer)
+        base = inner.elem if inner_ptr else inner
+        if isinstance(base.under, T.Interface):
+            for name, sig in base.under.methods.items():
+                out.setdefault(name, sig)
+            continue
+        for name, fn in registry.get(base, {}).items():
+            if not fn.ptr_recv or ptr or inner_ptr:
+                out.setdefault(name, fn.method_sig)
+    return out
+
+
+def _conversion_kind(src, dst):
+    """How a conversion from src to dst (underlying types) is done, or None if illegal."""
+    if isinstance(src, T.Basic) and isinstance(dst, T.Basic):
+        if src.is_numeric() and dst.is_numeric():
+            return "numeric"
+        if T.is_string(dst) and src.is_integer():
+            return "runestring"
+        if T.is_string(src) and T.is_string(dst):
+            return "same"
+    if T.is_string(dst) and isinstance(src, T.Slice) and isinstance(src.elem.under, T.Basic):
+        return {T.UINT8: "bytes2str", T.INT32: "runes2str"}.get(src.elem.under)
+    if T.is_string(src) and isinstance(dst, T.Slice) and isinstance(dst.elem.under, T.Basic):
+        return {T.UINT8: "str2bytes", T.INT32: "str2runes"}.get(dst.elem.under)
+    if T.identical(src, dst):
+        return "same"
+    if isinstance(src, T.Pointer) and isinstance(dst, T.Pointer) and T.identical(src.elem.under, dst.elem.under):
+        return "same"
+    return None
+
+
+def _rune_string(n: int) -> str:
+    """string(rune): the UTF-8 of n, or U+FFFD when n is not a valid code point."""
+    if not (0 <= n <= 0x10FFFF) or 0xD800 <= n <= 0xDFFF:
+        n = 0xFFFD
+    return chr(n)
 
 
 def _const_text(value):

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import PTR_SIZE, Profile
 from . import types as T
-from .check import BLOCKING, FuncSym, RuntimeFunc, Var
+from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes
 from .parse import Node
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
@@ -522,12 +522,39 @@ class FuncGen:
             return
         staged = self.stage_values(values, [l.ty for l in lefts])
         # Phase one evaluates the index operands of every left side, phase two stores.
-        locs = [self.stable(self.lvalue(l)) if l.ty is not None else None for l in lefts]
+        locs = [self.assign_target(l) for l in lefts]
         for left, loc, (kind, val) in zip(lefts, locs, staged):
-            if loc is not None:
+            if isinstance(loc, tuple):
+                self.map_store(loc, kind, val)
+            elif loc is not None:
                 self.store_staged(loc, left.ty, kind, val)
 
+    def assign_target(self, left):
+        if left.ty is None:
+            return None
+        if _is_map_index(left):
+            return self.map_slot(_strip_parens(left))
+        return self.stable(self.lvalue(left))
+
     def op_assign(self, left, op, value, node):
+        if _is_map_index(left):
+            slot = self.map_slot(_strip_parens(left))
+            _, m, k_loc, mt = slot
+            k, _ = self.map_key(_LocNode(k_loc, mt.key), mt.key)
+            cur = Loc("sp", self.alloc_temp(mt.elem))
+            self.emit(f"MAPACCESS({m}, {k}, sp + {cur.off}, {mt.elem.size})")
+            if T.is_string(left.ty):
+                new = self.concat_values(_LocNode(cur, left.ty), value)
+                self.map_store(slot, "agg", self.addr_of_loc(new))
+                return
+            rhs = self.value(value, left.ty)
+            self.map_store(slot, "val", self.arith(op, self.load(cur, left.ty), rhs, left.ty, value))
+            return
+        if T.is_string(left.ty):
+            loc = self.stable(self.lvalue(left))
+            new = self.concat_values(_LocNode(loc, left.ty), value)
+            self.copy_addr(self.addr_of_loc(self.stable(self.lvalue(left))), self.addr_of_loc(new), 16)
+            return
         loc = self.stable(self.lvalue(left))
         rhs = self.value(value, left.ty)
         if self.ctx.has_call(value):
@@ -598,6 +625,8 @@ class FuncGen:
         self.scopes.pop()
 
     def stmt_for_statement(self, node):
+        if getattr(node, "range_kind", None) is not None:
+            return self.range_loop(node, native=True)
         if self.python_loops == 0 and self.regs is None:
             self.promoted_loop(node)
             return
@@ -683,7 +712,10 @@ class FuncGen:
         tag = None
         if tag_node is not None:
             tag = self.tmp()
-            self.emit(f"{tag} = {self.value(tag_node)}")
+            if tag_node.ty.is_scalar():
+                self.emit(f"{tag} = {self.value(tag_node)}")
+            else:
+                self.emit(f"{tag} = {self.agg_addr(tag_node)}")
         cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
         self.loops.append(LoopCtx(getattr(node, "label", ""), "switch", True, self.python_loops))
         saved_indent, first = self.indent, True
@@ -720,7 +752,7 @@ class FuncGen:
         v = self.value(value, t)
         if t.is_scalar():
             return f"({tag} == {v})"
-        return f"RD({tag}, {t.size}) == RD({v}, {t.size})"
+        return f"({self.equal_addrs(tag, self.agg_addr(value), t)})"
 
     def case_body(self, case):
         self.scopes.append([])
@@ -747,8 +779,7 @@ class FuncGen:
     def stmt_continue_statement(self, node):
         target = self.branch_target(node, "continue")
         if target.native:
-            if target.post is not None:
-                self.stmt(target.post)
+            self.emit_post(target.post)
             self.emit("continue")
         else:
             self.emit(f"return @J{target.continue_block}@")
@@ -758,6 +789,13 @@ class FuncGen:
         target = self.loops[-1]
         self.emit(f"return @J{target.fallthrough_block}@")
         self.mark_closed()
+
+    def emit_post(self, post):
+        """A loop's post statement: a Go statement, or code a range loop emits."""
+        if callable(post):
+            post()
+        elif post is not None:
+            self.stmt(post)
 
     def mark_closed(self):
         if self.indent == 1:
@@ -804,6 +842,8 @@ class FuncGen:
     def cfg_for_statement(self, node):
         if getattr(node, "range_chan", None) is not None:
             return self.cfg_range_channel(node)
+        if getattr(node, "range_kind", None) is not None:
+            return self.range_loop(node, native=False)
         self.scopes.append([])
         clause = node.clause
         if clause is not None and clause.get("initializer") is not None:
@@ -845,10 +885,9 @@ class FuncGen:
             tmp = self.alloc_temp(t)
             if t.is_scalar():
                 self.store(Loc("sp", tmp), t, self.value(tag_node))
-                tag = Loc("sp", tmp)
             else:
                 self.copy_addr(f"(sp + {tmp})", self.agg_addr(tag_node), t.size)
-                tag = Loc("sp", tmp)
+            tag = Loc("sp", tmp)
         cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
         bodies = [self.new_block() for _ in cases]
         end = self.new_block()
@@ -861,7 +900,7 @@ class FuncGen:
                 elif tag_node.ty.is_scalar():
                     cond = f"{self.load(tag, tag_node.ty)} == {self.value(value, tag_node.ty)}"
                 else:
-                    cond = f"RD(sp + {tag.off}, {tag_node.ty.size}) == RD({self.agg_addr(value)}, {tag_node.ty.size})"
+                    cond = self.equal_addrs(f"(sp + {tag.off})", self.agg_addr(value), tag_node.ty)
                 self.emit(f"if {cond}: return @J{body.index}@")
         default = next((b for c, b in zip(cases, bodies) if c.type == "default_case"), None)
         self.jump(default if default is not None else end)
@@ -886,6 +925,8 @@ class FuncGen:
             node = node.children[0]
         if getattr(node, "recv", False):
             return self.receive(node, comma_ok=getattr(node, "comma_ok", False))
+        if node.type == "index_expression" and node.index_kind == "map":
+            return self.map_index(node, comma_ok=getattr(node, "comma_ok", False))
         callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
@@ -1039,6 +1080,120 @@ class FuncGen:
             elif target.ty is not None:
                 self.copy(self.lvalue(target), src, t)
 
+    def range_loop(self, node, native: bool):
+        """for k, v := range x (string, slice, array, *array, map): x is evaluated once.
+
+        The hidden state (the header or map iterator, the index) lives in frame
+        temps, so the loop body may contain calls (and stack moves) freely.
+        """
+        self.scopes.append([])
+        kind, src = node.range_kind, node.range_src
+        index = Loc("sp", self.alloc_temp(T.INT))
+        length = Loc("sp", self.alloc_temp(T.INT))
+        base = Loc("sp", self.alloc_temp(T.Pointer(T.UINT8)))
+        it = None
+        if kind in ("string", "slice"):
+            header = Loc("sp", self.alloc_temp(src.ty if kind == "slice" else T.STRING))
+            self.copy_addr(f"(sp + {header.off})", self.agg_addr(src), header_size(kind))
+            self.store(base, T.INT, f"q[i + {header.off // 8}]")
+            self.store(length, T.INT, f"q[i + {header.off // 8 + 1}]")
+        elif kind == "array":
+            arr_t = src.ty.under.elem.under if isinstance(src.ty.under, T.Pointer) else src.ty.under
+            if isinstance(src.ty.under, T.Pointer):
+                self.store(base, T.INT, self.value(src))
+            elif len(node.range_vars) > 1:
+                copy = self.alloc_temp(arr_t)          # range over an array value ranges over a copy
+                self.copy_addr(f"(sp + {copy})", self.agg_addr(src), arr_t.size)
+                self.store(base, T.INT, f"sp + {copy}")
+                base = None
+                base_off = copy
+            else:
+                self.store(base, T.INT, "0")
+            self.store(length, T.INT, str(arr_t.length))
+        else:
+            it = Loc("sp", self.alloc_temp(T.INT))
+            self.store(it, T.INT, f"MAPITERINIT({self.value(src)})")
+        self.store(index, T.INT, "0")
+        step = Loc("sp", self.alloc_temp(T.INT))
+        key_t, val_t = node.range_types
+        kv = [Loc("sp", self.alloc_temp(t)) for t in (key_t, val_t)] if kind == "map" else None
+        head = exit_block = None
+        if native:
+            label = getattr(node, "label", "")
+            ctx = LoopCtx(label, "for", True, self.python_loops + 1)
+            self.emit("while True:")
+            self.python_loops += 1
+            self.indent += 1
+            self.emit("_k += 1")
+            self.emit(f"if _k >= {LOOP_CHECK_EVERY}: _k = LOOPCHECK(g, _k)")
+            stop = "break"
+        else:
+            head, post_block, exit_block = self.new_block(), self.new_block(), self.new_block()
+            self.jump(head)
+            self.start(head)
+            stop = f"return @J{exit_block.index}@"
+        if kind == "map":
+            self.emit(f"if not MAPITERNEXT({self.load(it, T.INT)}, sp + {kv[0].off}, sp + {kv[1].off}): {stop}")
+        else:
+            self.emit(f"if {self.load(index, T.INT)} >= {self.load(length, T.INT)}: {stop}")
+        values = self.range_values(kind, node, index, base, length, step, kv, src,
+                                   base_off if base is None else None)
+        for (how, target), (loc, t) in zip(node.range_vars, values):
+            if how == "define":
+                if target.name == "_":
+                    continue
+                self.declare_and_zero(target, zero=False)
+                self.copy(self.var_location(target), loc, t)
+            elif target.ty is not None:
+                if _is_map_index(target):
+                    self.map_store(self.map_slot(_strip_parens(target)), "val" if t.is_scalar() else "agg",
+                                   self.load(loc, t) if t.is_scalar() else self.addr_of_loc(loc))
+                else:
+                    self.copy(self.lvalue(target), loc, t)
+
+        def advance():
+            if kind == "string":
+                self.store(index, T.INT, f"{self.load(index, T.INT)} + {self.load(step, T.INT)}")
+            elif kind != "map":
+                self.store(index, T.INT, f"{self.load(index, T.INT)} + 1")
+        if native:
+            ctx.post = advance
+            self.loops.append(ctx)
+            self.block_stmts(node.get("body"))
+            self.loops.pop()
+            advance()
+            self.indent -= 1
+            self.python_loops -= 1
+        else:
+            self.cfg_loop_body(node, exit_block, post_block)
+            self.start(post_block)
+            advance()
+            self.jump(head)
+            self.start(exit_block)
+        self.scopes.pop()
+
+    def range_values(self, kind, node, index, base, length, step, kv, src, copy_off):
+        """Locations of this iteration's key and value."""
+        key_t, val_t = node.range_types
+        if kind == "map":
+            return list(zip(kv, (key_t, val_t)))
+        if kind == "string":
+            # DECODERUNE packs (width << 32) | rune: one host call per iteration.
+            r = self.pin(f"DECODERUNE({self.load(base, T.INT)}, {self.load(index, T.INT)}, "
+                         f"{self.load(length, T.INT)})")
+            self.store(step, T.INT, f"{r} >> 32")
+            value = Loc("sp", self.alloc_temp(T.INT32))
+            self.store(value, T.INT32, f"{r} & 0xFFFFFFFF")
+            return [(index, key_t), (value, val_t)]
+        if len(node.range_vars) < 2:
+            return [(index, key_t)]
+        if kind == "array" and base is not None and not isinstance(src.ty.under, T.Pointer):
+            elem_loc = self.agg_loc(src).plus(0, (self.pin(self.load(index, T.INT)), val_t.size))
+        else:
+            addr = f"sp + {copy_off}" if base is None else self.load(base, T.INT)
+            elem_loc = Loc("mem", 0, self.pin(addr), [(self.pin(self.load(index, T.INT)), val_t.size)])
+        return [(index, key_t), (elem_loc, val_t)]
+
     def cfg_range_channel(self, node):
         """for v := range ch: receive until the channel is closed and drained."""
         self.scopes.append([])
@@ -1078,8 +1233,7 @@ class FuncGen:
         args = node.get("arguments").children
         builtin = getattr(node, "builtin", None)
         if builtin in ("println", "print"):
-            values = self.operand_values(args)
-            parts = [self.print_arg(a, v) for a, v in zip(args, values)]
+            parts = self.print_values(args)
             self.emit(f"PRINT({builtin == 'println'}, [{', '.join(parts)}])")
             return None
         if builtin == "panic":
@@ -1089,6 +1243,18 @@ class FuncGen:
             return None
         if builtin == "new":
             return self.new_object(node)
+        if builtin == "delete":
+            m_node, key = args
+            mt = m_node.ty.under
+            m = self.value(m_node)
+            if self.ctx.has_call(key):
+                m = self.spill(m, T.INT)
+            k, _ = self.map_key(key, mt.key)
+            self.emit(f"MAPDELETE({m}, {k})")
+            return None
+        if builtin == "copy":
+            self.emit(self.copy_call(node))
+            return None
         if builtin == "close":
             self.emit(f"CLOSECHAN(g, {self.value(args[0])})")
             return None
@@ -1129,6 +1295,20 @@ class FuncGen:
         if kind == "string":
             return v
         raise Unsupported(arg.pos, f"printing {arg.ty}")
+
+    def print_values(self, args) -> list:
+        """println's operands in order; strings as their text, the rest by kind."""
+        parts = []
+        for k, a in enumerate(args):
+            later = any(self.ctx.has_call(n) for n in args[k + 1:])
+            if T.is_string(a.ty):
+                parts.append(f"PSTR({self.str_bytes(a, spill=later and a.const is None)})")
+                continue
+            v = self.value(a)
+            if a.const is None and later:
+                v = self.spill(v, a.ty)
+            parts.append(self.print_arg(a, v))
+        return parts
 
     def new_object(self, node):
         obj = node.new_var
@@ -1173,6 +1353,9 @@ class FuncGen:
             return repr(float(value))
         return repr(value)
 
+    def value_stored_value(self, node):
+        return self.load(node.loc_value, node.ty)
+
     def value_parenthesized_expression(self, node):
         return self.value(node.children[0])
 
@@ -1183,7 +1366,16 @@ class FuncGen:
     def value_selector_expression(self, node):
         return self.load(self.loc(node), node.ty)
 
-    value_index_expression = value_selector_expression
+    def value_index_expression(self, node):
+        kind = node.index_kind
+        if kind == "map":
+            return self.load(self.map_index(node)[0], node.ty)
+        if kind == "string":
+            ptr, length = self.header_words(node.get("operand"))
+            name = self.pin(self.value(node.get("index")))
+            self.emit(f"if not 0 <= {name} < {length}: PANIC_INDEX({name}, {length})")
+            return f"LD_B({ptr} + {name})"
+        return self.load(self.loc(node), node.ty)
 
     def value_unary_expression(self, node):
         op = node.op
@@ -1266,15 +1458,33 @@ class FuncGen:
         return self.load(result, T.BOOL)
 
     def compare(self, op, left, right, t):
-        if t.is_scalar() or isinstance(t.under, T.Basic):
+        if t.is_scalar() or (isinstance(t.under, T.Basic) and not T.is_string(t)):
             a = self.value(left, t)
             if self.ctx.has_call(right):
                 a = self.spill(a, t)
             b = self.value(right, t)
             return f"({a} {op} {b})"
+        if getattr(left, "is_nil", False) or getattr(right, "is_nil", False):
+            other = right if getattr(left, "is_nil", False) else left
+            first = f"LD_q({self.agg_addr(other)})" if not other.ty.is_scalar() else self.value(other)
+            if isinstance(t.under, T.Interface):
+                first = f"LD_q({self.agg_addr(other)})"
+            return f"({first} {op} 0)"
+        if T.is_string(t):
+            a = self.str_bytes(left, spill=self.ctx.has_call(right))
+            return f"({a} {op} {self.str_bytes(right)})"
         a = self.agg_addr(left)
+        if self.ctx.has_call(right):
+            a = self.spill(a, T.INT)
         b = self.agg_addr(right)
-        return f"(RD({a}, {t.size}) {op} RD({b}, {t.size}))"
+        eq = self.equal_addrs(a, b, t)
+        return f"({eq})" if op == "==" else f"(not {eq})"
+
+    def equal_addrs(self, a: str, b: str, t: T.Type) -> str:
+        """Go's == on two values in memory (strings by content, not by header)."""
+        if not _has_indirect_equality(t):
+            return f"RD({a}, {t.size}) == RD({b}, {t.size})"
+        return f"MEMEQ({a}, {b}, {self.ctx.eq_desc(t)!r})"
 
     def arith(self, op, a, b, t, right_node):
         u = t.under
@@ -1329,10 +1539,20 @@ class FuncGen:
             return self.conversion(node)
         builtin = getattr(node, "builtin", None)
         if builtin in ("len", "cap"):
+            arg = node.get("arguments").children[0]
             if getattr(node, "chan_query", False):
-                ch = self.value(node.get("arguments").children[0])
+                ch = self.value(arg)
                 return f"{'CHANLEN' if builtin == 'len' else 'CHANCAP'}({ch})"
-            return str(node.const)
+            if node.const is not None:
+                return str(node.const)
+            if node.len_kind == "map":
+                return f"MAPLEN({self.value(arg)})"
+            return f"LD_q({self.agg_addr(arg)} + {8 if builtin == 'len' else 16})"
+        if builtin == "copy":
+            return self.copy_call(node)
+        if builtin == "make" and node.make_kind == "map":
+            mt = node.ty.under
+            return f"MAKEMAP({mt.elem.size}, {_ptrs(mt.key)}, {_ptrs(mt.elem)})"
         if builtin == "make":
             args = node.get("arguments").children
             size = self.value(args[1]) if len(args) > 1 else "0"
@@ -1358,6 +1578,8 @@ class FuncGen:
         return v
 
     def value_composite_literal(self, node):
+        if isinstance(node.ty.under, T.Map):
+            return self.load(self.map_literal(node), node.ty)
         raise Unsupported(node.pos, "composite literal as a scalar")
 
     # ------------------------------------------------------------ locations
@@ -1382,6 +1604,8 @@ class FuncGen:
 
     def loc(self, node: Node) -> Loc:
         kind = node.type
+        if kind == "stored_value":
+            return node.loc_value
         if kind == "parenthesized_expression":
             return self.loc(node.children[0])
         if kind == "identifier":
@@ -1411,6 +1635,17 @@ class FuncGen:
 
     def index_loc(self, node) -> Loc:
         operand, index = node.get("operand"), node.get("index")
+        if node.index_kind == "slice":
+            header = self.pin(self.agg_addr(operand))
+            if self.ctx.has_call(index):
+                header = self.spill(header, T.INT)
+            name = self.tmp()
+            self.emit(f"{name} = {self.value(index)}")
+            n = self.pin(f"LD_q({header} + 8)")
+            self.emit(f"if not 0 <= {name} < {n}: PANIC_INDEX({name}, {n})")
+            return Loc("mem", 0, self.pin(f"LD_q({header})"), [(name, node.ty.size)])
+        if node.index_kind in ("string", "map"):
+            raise Unsupported(node.pos, "taking the address of a string or map element")
         arr = node.array
         if node.through_pointer:
             base = Loc("mem", 0, self.pointer_base(operand))
@@ -1436,16 +1671,35 @@ class FuncGen:
     def agg_loc(self, node) -> Loc:
         """Location of an aggregate (struct/array) value, materialized if needed."""
         kind = node.type
-        if kind in ("identifier", "selector_expression", "index_expression", "parenthesized_expression") or \
+        if node.const is not None and T.is_string(node.ty):
+            return self.string_const_loc(node.const)
+        if kind == "index_expression" and node.index_kind == "map":
+            return self.map_index(node)[0]
+        if kind == "parenthesized_expression":
+            return self.agg_loc(node.children[0])
+        if kind in ("identifier", "selector_expression", "index_expression", "stored_value") or \
                 (kind == "unary_expression" and node.op == "*"):
             return self.loc(node)
+        if kind == "binary_expression" and node.op == "+":
+            return self.concat(node)
+        if kind == "slice_expression":
+            return self.slice_expr(node)
+        if kind == "composite_literal" and isinstance(node.ty.under, T.Slice):
+            return self.slice_literal(node)
         if kind == "composite_literal":
             tmp = self.alloc_temp(node.ty)
             self.composite_into(Loc("sp", tmp), node)
             return Loc("sp", tmp)
         if kind == "call_expression":
             if getattr(node, "conversion", False):
+                if T.is_string(node.ty) or getattr(node, "conv_kind", "") in ("str2bytes", "str2runes"):
+                    return self.convert_string(node)
                 return self.agg_loc(node.get("arguments").children[0])
+            builtin = getattr(node, "builtin", None)
+            if builtin == "append":
+                return self.append_call(node)
+            if builtin == "make" and node.make_kind == "slice":
+                return self.make_slice(node)
             results = self.call(node)
             return results[0]
         raise Unsupported(node.pos, f"{kind.replace('_', ' ')} as a value")
@@ -1475,6 +1729,257 @@ class FuncGen:
             parts.append(str(loc.off))
         parts.extend(f"{expr} * {mult}" if mult != 1 else expr for expr, mult in loc.terms)
         return f"({' + '.join(parts)})"
+
+    # ------------------------------------------------------------ strings, slices, maps
+
+    def str_bytes(self, node, spill=False) -> str:
+        """A Python bytes expression for a string operand's contents."""
+        if node.const is not None:
+            return repr(go_bytes(node.const))
+        addr = self.agg_addr(node)
+        if spill:
+            tmp = self.alloc_temp(T.STRING)
+            self.copy_addr(f"(sp + {tmp})", addr, T.STRING.size)
+            addr = f"(sp + {tmp})"
+        return f"SB({addr})"
+
+    def header_words(self, node):
+        """(data pointer, len) host names of a string or slice operand."""
+        if node.const is not None and T.is_string(node.ty):
+            data = go_bytes(node.const)
+            return self.ctx.rodata_token(data), str(len(data))
+        addr = self.pin(self.agg_addr(node))
+        return self.pin(f"LD_q({addr})"), self.pin(f"LD_q({addr} + 8)")
+
+    def pin(self, expr: str) -> str:
+        if expr.isidentifier() or expr.lstrip("-").isdigit():
+            return expr
+        name = self.tmp()
+        self.emit(f"{name} = {expr}")
+        return name
+
+    def string_temp(self, expr: str) -> Loc:
+        """Store a runtime op's new string (ptr, len) into a frame temp."""
+        tmp = self.alloc_temp(T.STRING)
+        self.emit(f"SETSTR(sp + {tmp}, {expr})")
+        return Loc("sp", tmp)
+
+    def string_const_loc(self, value: str) -> Loc:
+        data = go_bytes(value)
+        tmp = self.alloc_temp(T.STRING)
+        self.emit(f"q[i + {tmp // 8}] = {self.ctx.rodata_token(data)}")
+        self.emit(f"q[i + {tmp // 8 + 1}] = {len(data)}")
+        return Loc("sp", tmp)
+
+    def concat(self, node) -> Loc:
+        """s1 + s2 + ...: one new string (concatstrings), operands in order."""
+        operands = []
+
+        def flatten(n):
+            while n.type == "parenthesized_expression":
+                n = n.children[0]
+            if n.type == "binary_expression" and n.op == "+" and n.const is None:
+                flatten(n.get("left"))
+                flatten(n.get("right"))
+            else:
+                operands.append(n)
+        flatten(node)
+        parts = []
+        for k, n in enumerate(operands):
+            later = any(self.ctx.has_call(m) for m in operands[k + 1:])
+            parts.append(self.str_bytes(n, spill=later and n.const is None))
+        return self.string_temp(f"NEWSTR({' + '.join(parts)})")
+
+    def concat_values(self, a, b) -> Loc:
+        first = self.str_bytes(a, spill=self.ctx.has_call(b))
+        return self.string_temp(f"NEWSTR({first} + {self.str_bytes(b)})")
+
+    def slice_header_temp(self, ptr: str, length: str, cap: str) -> Loc:
+        tmp = self.alloc_temp(T.Slice(T.UINT8))
+        self.emit(f"q[i + {tmp // 8}] = {ptr}")
+        self.emit(f"q[i + {tmp // 8 + 1}] = {length}")
+        self.emit(f"q[i + {tmp // 8 + 2}] = {cap}")
+        return Loc("sp", tmp)
+
+    def slice_expr(self, node) -> Loc:
+        """x[lo:hi:max] of a string, slice, array or pointer to array (Go's bounds checks)."""
+        kind = node.slice_kind
+        operand = node.get("operand")
+        lo_n, hi_n, max_n = node.bounds
+        if kind == "string":
+            ptr, length = self.header_words(operand)
+            cap = length
+        elif kind == "slice":
+            addr = self.pin(self.agg_addr(operand))
+            ptr, length, cap = (self.pin(f"LD_q({addr} + {k})") for k in (0, 8, 16))
+        else:
+            if kind == "array":
+                ptr = self.pin(self.addr_of_loc(self.loc(operand)))
+                n = operand.ty.under.length
+            else:
+                ptr = self.pin(self.value(operand))
+                self.emit(f"if {ptr} == 0: LD_q(0)")          # nil *array: the fault of a nil deref
+                n = operand.ty.under.elem.under.length
+            length = cap = str(n)
+        if any(self.ctx.has_call(b) for b in node.bounds if b is not None):
+            raise Unsupported(node.pos, "calls inside slice bounds")
+        lo = self.pin(self.value(lo_n)) if lo_n is not None else "0"
+        hi = self.pin(self.value(hi_n)) if hi_n is not None else length
+        mx = self.pin(self.value(max_n)) if max_n is not None else cap
+        elem = 1 if kind == "string" else node.ty.under.elem.size
+        three = max_n is not None
+        self.emit(f"SLICECHECK({lo}, {hi}, {mx}, {cap}, {int(three)}, {int(hi_n is not None)}, {int(kind == 'string')})")
+        if kind == "string":
+            tmp = self.alloc_temp(T.STRING)
+            self.emit(f"q[i + {tmp // 8}] = {ptr} + {lo}" + (f" * {elem}" if elem != 1 else "") + f" if {hi} > {lo} else {ptr}")
+            self.emit(f"q[i + {tmp // 8 + 1}] = {hi} - {lo}")
+            return Loc("sp", tmp)
+        # Go never makes a pointer past the end of the array: an empty tail keeps the base.
+        return self.slice_header_temp(f"({ptr} + {lo} * {elem} if {mx} > {lo} else {ptr})",
+                                      f"{hi} - {lo}", f"{mx} - {lo}")
+
+    def make_slice(self, node) -> Loc:
+        args = node.get("arguments").children
+        elem = node.ty.under.elem
+        length = self.pin(self.value(args[1]))
+        cap = self.pin(self.value(args[2])) if len(args) > 2 else length
+        ptr = self.pin(f"MAKESLICE({length}, {cap}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        return self.slice_header_temp(ptr, length, cap)
+
+    def slice_literal(self, node) -> Loc:
+        elem = node.ty.under.elem
+        n = node.length
+        ptr_tmp = Loc("sp", self.alloc_temp(T.Pointer(elem)))
+        self.store(ptr_tmp, T.INT, f"MAKESLICE({n}, {n}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        for index, t, value in node.inits:
+            target = Loc("mem", index * elem.size, self.pin(self.load(ptr_tmp, T.INT)))
+            self.store_value(target, t, value)
+        return self.slice_header_temp(self.load(ptr_tmp, T.INT), str(n), str(n))
+
+    def store_value(self, loc: Loc, t: T.Type, value: Node):
+        """Evaluate value and store it at loc (scalars by value, aggregates by copy)."""
+        if t.is_scalar():
+            self.store(loc, t, self.value(value, t))
+        else:
+            self.copy_addr(self.addr_of_loc(loc), self.agg_addr(value), t.size)
+
+    def append_call(self, node) -> Loc:
+        """append(s, v...): growslice when the capacity is exceeded (Go 1.19's rule)."""
+        args = node.get("arguments").children
+        elem = node.ty.under.elem
+        result = Loc("sp", self.alloc_temp(node.ty))
+        self.copy_addr(f"(sp + {result.off})", self.agg_addr(args[0]), 24)
+        if node.spread:
+            src = node.values[0]
+            if T.is_string(src.ty):
+                sptr, slen = self.header_words(src)
+            else:
+                saddr = self.pin(self.agg_addr(src))
+                sptr, slen = self.pin(f"LD_q({saddr})"), self.pin(f"LD_q({saddr} + 8)")
+            self.emit(f"APPENDN(sp + {result.off}, {sptr}, {slen}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+            return result
+        values = node.values
+        if not values:
+            return result
+        staged = self.stage_values(values, [elem] * len(values)) if len(values) > 1 or self.ctx.has_call(values[0]) else None
+        start = self.pin(f"GROW(sp + {result.off}, {len(values)}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        base = self.pin(f"LD_q(sp + {result.off})")
+        for k, value in enumerate(values):
+            target = Loc("mem", 0, base, [(f"({start} + {k})", elem.size)])
+            if staged is not None:
+                self.store_staged(target, elem, *staged[k])
+            else:
+                self.store_value(target, elem, value)
+        return result
+
+    def copy_call(self, node) -> str:
+        dst, src = node.get("arguments").children
+        daddr = self.pin(self.agg_addr(dst))
+        if T.is_string(src.ty):
+            sptr, slen = self.header_words(src)
+        else:
+            saddr = self.pin(self.agg_addr(src))
+            sptr, slen = self.pin(f"LD_q({saddr})"), self.pin(f"LD_q({saddr} + 8)")
+        es = 1 if T.is_string(src.ty) else dst.ty.under.elem.size
+        return f"SLICECOPY({daddr}, {sptr}, {slen}, {es})"
+
+    def convert_string(self, node) -> Loc:
+        arg = node.get("arguments").children[0]
+        kind = node.conv_kind
+        if kind == "same":
+            return self.agg_loc(arg)
+        if kind == "runestring":
+            return self.string_temp(f"INTSTRING({self.value(arg)})")
+        if kind in ("bytes2str", "runes2str"):
+            addr = self.pin(self.agg_addr(arg))
+            op = "BYTESTOSTR" if kind == "bytes2str" else "RUNESTOSTR"
+            return self.string_temp(f"{op}(LD_q({addr}), LD_q({addr} + 8))")
+        op = "STRTOBYTES" if kind == "str2bytes" else "STRTORUNES"
+        tmp = self.alloc_temp(node.ty)
+        buf = getattr(node, "tmpbuf_var", None)
+        where = "0"
+        if buf is not None and not buf.escapes:
+            where = f"sp + {self.ctx_slot(buf)}"        # the frame's tmpBuf (used if it fits)
+        self.emit(f"{op}(sp + {tmp}, {self.str_bytes(arg)}, {where})")
+        return Loc("sp", tmp)
+
+    def map_key(self, key_node, key_t):
+        """(normalized key, key bytes or None): the key evaluated once, in order."""
+        if key_t.is_scalar():
+            k = self.pin(self.value(key_node, key_t))
+            return k, f"PACKKEY({k}, {key_t.under.fmt!r})"
+        addr = self.pin(self.agg_addr(key_node))
+        if T.is_string(key_t):
+            k = f"SB({addr})"
+        else:
+            k = f"MAPKEY({addr}, {self.ctx.eq_desc(key_t)!r})"
+        return k, f"RD({addr}, {key_t.size})"
+
+    def map_index(self, node, comma_ok=False) -> list:
+        m_node, key = node.get("operand"), node.get("index")
+        mt = m_node.ty.under
+        m = self.value(m_node)
+        if self.ctx.has_call(key):
+            m = self.spill(m, T.INT)
+        k, _ = self.map_key(key, mt.key)
+        tmp = Loc("sp", self.alloc_temp(mt.elem))
+        ok = self.pin(f"MAPACCESS({m}, {k}, sp + {tmp.off}, {mt.elem.size})")
+        if not comma_ok:
+            return [tmp]
+        ok_loc = Loc("sp", self.alloc_temp(T.BOOL))
+        self.store(ok_loc, T.BOOL, ok)
+        return [tmp, ok_loc]
+
+    def map_slot(self, left):
+        """The map and key of `m[k] = ...`, evaluated (phase one of an assignment)."""
+        mt = left.get("operand").ty.under
+        m = self.spill(self.value(left.get("operand")), T.INT)
+        k_loc = Loc("sp", self.alloc_temp(mt.key))
+        self.store_value(k_loc, mt.key, left.get("index"))
+        return ("map", m, k_loc, mt)
+
+    def map_store(self, slot, kind, val):
+        _, m, k_loc, mt = slot
+        k, kb = self.map_key(_LocNode(k_loc, mt.key), mt.key)
+        if kind == "agg":
+            data = f"RD({val}, {mt.elem.size})"
+        else:
+            tmp = Loc("sp", self.alloc_temp(mt.elem))
+            self.store(tmp, mt.elem, val)
+            data = f"RD(sp + {tmp.off}, {mt.elem.size})"
+        self.emit(f"MAPASSIGN({m}, {k}, {kb}, {data})")
+
+    def map_literal(self, node) -> Loc:
+        mt = node.ty.under
+        tmp = Loc("sp", self.alloc_temp(node.ty))
+        self.store(tmp, T.INT, f"MAKEMAP({mt.elem.size}, {_ptrs(mt.key)}, {_ptrs(mt.elem)})")
+        for key, value in node.inits:
+            vt = Loc("sp", self.alloc_temp(mt.elem))
+            self.store_value(vt, mt.elem, value)
+            m = self.load(tmp, T.INT)
+            k, kb = self.map_key(key, mt.key)
+            self.emit(f"MAPASSIGN({m}, {k}, {kb}, RD(sp + {vt.off}, {mt.elem.size}))")
+        return tmp
 
     # ------------------------------------------------------------ loads and stores
 
@@ -1546,6 +2051,44 @@ class FuncGen:
         loc = Loc("sp", tmp)
         self.store(loc, t, expr)
         return self.load(loc, t)
+
+
+class _LocNode(Node):
+    """A value already stored at a frame location, standing where an expression was."""
+
+    def __init__(self, loc, t):
+        super().__init__("stored_value", None)
+        self.loc_value = loc
+        self.ty = t
+
+
+def header_size(kind: str) -> int:
+    return T.Slice(T.UINT8).size if kind == "slice" else T.STRING.size
+
+
+def _strip_parens(node):
+    while node.type == "parenthesized_expression":
+        node = node.children[0]
+    return node
+
+
+def _is_map_index(node) -> bool:
+    node = _strip_parens(node)
+    return node.type == "index_expression" and getattr(node, "index_kind", "") == "map"
+
+
+def _has_indirect_equality(t: T.Type) -> bool:
+    """Does == on t need more than comparing bytes (strings, interfaces, floats)?"""
+    u = t.under
+    if isinstance(u, T.Basic):
+        return u.kind in ("string", "float")
+    if isinstance(u, T.Interface):
+        return True
+    if isinstance(u, T.Array):
+        return _has_indirect_equality(u.elem)
+    if isinstance(u, T.Struct):
+        return any(_has_indirect_equality(f.type) for f in u.fields)
+    return False
 
 
 def _ptrs(t: T.Type) -> str:

@@ -201,6 +201,8 @@ def _store_root(node: Node):
         elif node.type in ("selector_expression", "index_expression"):
             if getattr(node, "through_pointer", False):
                 return None
+            if getattr(node, "index_kind", "array") in ("slice", "map", "string"):
+                return None             # a store into a backing array or a map: memory
             node = node.get("operand")
         else:
             return None
@@ -240,10 +242,27 @@ def sources(node: Node, ff: FuncFlows) -> set:
         sources(node.get("right"), ff)
         return set()
     if kind == "composite_literal":
+        u = node.ty.under if node.ty is not None else None
+        if isinstance(u, T.Map):
+            for key, value in node.inits:          # entries live in the heap
+                ff.flow(SINK, sources(key, ff) | sources(value, ff))
+            return set()
         tokens = set()
         for _off, _t, value in getattr(node, "inits", []):
             tokens |= sources(value, ff)
+        if isinstance(u, T.Slice):                 # the backing array is a heap object
+            ff.flow(SINK, tokens)
+            return set()
         return tokens
+    if kind == "slice_expression":
+        for b in node.bounds:
+            if b is not None:
+                sources(b, ff)
+        if node.slice_kind == "array":
+            root = _store_root(node.get("operand"))
+            if root is not None:
+                return {("addr", root)} if root.kind != "global" else set()
+        return sources(node.get("operand"), ff)
     if kind == "call_expression":
         return _call_sources(node, ff)
     return set()
@@ -255,11 +274,17 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
     builtin = getattr(node, "builtin", None)
     if builtin == "new":
         return {("addr", node.new_var)}
-    if builtin == "panic":
-        for tokens in arg_tokens:
+    if builtin in ("panic", "append"):
+        # A panic value outlives the frame; appended values land in a heap array
+        # (when append grows, the old elements are copied there too).
+        for tokens in arg_tokens[1:] if builtin == "append" else arg_tokens:
             ff.flow(SINK, tokens)
-        return set()
+        if builtin == "append" and getattr(node, "spread", False):
+            ff.flow(SINK, arg_tokens[1] if len(arg_tokens) > 1 else set())
+        return arg_tokens[0] if builtin == "append" else set()
     if getattr(node, "conversion", False):
+        if getattr(node, "conv_kind", "") in ("str2bytes", "str2runes"):
+            return {("addr", _tmpbuf(node, ff))}
         return arg_tokens[0] if arg_tokens else set()
     callee = getattr(node, "callee", None)
     if isinstance(callee, FuncSym):
@@ -268,6 +293,21 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
         if any(_may_hold_pointer(t) for t in callee.sig.results):
             return set().union(*arg_tokens) if arg_tokens else set()
     return set()
+
+
+# Go's runtime.tmpBuf: a non-escaping []byte(s) or []rune(s) of up to 32
+# elements uses a buffer in the caller's frame (so its cap is 32).
+TMP_BUF_ELEMS = 32
+
+
+def _tmpbuf(node, ff):
+    obj = getattr(node, "tmpbuf_var", None)
+    if obj is None:
+        elem = node.ty.under.elem
+        obj = Var("tmpBuf", T.Array(elem, TMP_BUF_ELEMS), "local", node.pos, ff.fn)
+        obj.is_new = obj.addr_taken = obj.used = True
+        node.tmpbuf_var = obj
+    return obj
 
 
 def _literal_object(node, operand, ff):

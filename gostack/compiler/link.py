@@ -50,6 +50,26 @@ class CompileContext:
         self._has_call: dict = {}
         self._native: dict = {}
         self._closing: dict = {}
+        self.rodata = bytearray()            # string literals (and later type data)
+        self._rodata_offsets: dict = {}
+
+    def rodata_token(self, data: bytes) -> str:
+        """A token for the address of these bytes in read-only data (deduplicated).
+
+        Empty strings point at the start of rodata, as Go's point at runtime.zerobase.
+        """
+        if not data:
+            return "@R0@"
+        off = self._rodata_offsets.get(data)
+        if off is None:
+            off = self._rodata_offsets[data] = len(self.rodata) + PTR_SIZE
+            self.rodata += data
+        return f"@R{off}@"
+
+    @staticmethod
+    def eq_desc(t: T.Type):
+        """How the runtime compares two values of t (and hashes them as map keys)."""
+        return _eq_desc(t)
 
     def has_call(self, node: Node) -> bool:
         """Does this subtree contain a safepoint: a call, or a runtime op that may park?"""
@@ -76,6 +96,24 @@ class CompileContext:
         u = t.under
         named = isinstance(t, T.Named)
         return repr((u.kind if isinstance(u, T.Basic) else "other", str(t), named))
+
+
+def _eq_desc(t: T.Type):
+    """A nested tuple: ("s",) string, ("f",) float64, ("i",) interface, ("b", n) raw
+    bytes, ("t", ((off, desc), ...), size) a struct or array laid out field by field."""
+    u = t.under
+    if isinstance(u, T.Basic) and u.kind == "string":
+        return ("s",)
+    if isinstance(u, T.Basic) and u.kind == "float":
+        return ("f",)
+    if isinstance(u, T.Interface):
+        return ("i",)
+    if isinstance(u, T.Struct):
+        return ("t", tuple((f.offset, _eq_desc(f.type)) for f in u.fields), u.size)
+    if isinstance(u, T.Array):
+        inner = _eq_desc(u.elem)
+        return ("t", tuple((k * u.elem.size, inner) for k in range(u.length)), u.size)
+    return ("b", u.size)
 
 
 def _is_safepoint(node: Node) -> bool:
@@ -200,7 +238,9 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
         pc = (info.end + FUNC_ALIGN - 1) // FUNC_ALIGN * FUNC_ALIGN
         infos.append(info)
     entries = {info.name: info.entry for info in infos}
-    data_base = (pc + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
+    rodata_base = (pc + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
+    rodata = bytes(PTR_SIZE) + bytes(ctx.rodata)      # offset 0: the empty string's bytes
+    data_base = (rodata_base + len(rodata) + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
     sources, callsites, block_func, line_maps = {}, {}, {}, {}
     path = checked.source.path
     for code, info in zip(ordered, infos):
@@ -212,7 +252,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
             _fill_info(info, code, path)
             blocks = [[(ind, text, line) for ind, text, line in b.lines] for b in code.blocks]
             sites = [(c.block, c.line, c.live_ptrs, c.callee) for c in code.callsites]
-        src, lines = _block_module(info, blocks, entries)
+        src, lines = _block_module(info, blocks, entries, rodata_base)
         sources[info.name] = src
         line_maps[f"<go {info.name}>"] = lines
         for k in range(len(blocks)):
@@ -225,6 +265,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
                       main_entry=entries["runtime.main"], data_base=data_base, data_size=data_size,
                       text_base=TEXT_BASE, text_end=pc, source_path=path, sources=sources)
     program.zeros = sorted(ctx.zeros)
+    program.rodata_base, program.rodata = rodata_base, rodata
     program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
     return program
@@ -250,11 +291,11 @@ def _fill_runtime_info(info: FuncInfo, code: dict):
     info.runtime = True
 
 
-_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|P:([\w./]+)|ENTRY|SELF)@")
+_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|P:([\w./]+)|R(\d+)|ENTRY|SELF)@")
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 
-def _block_module(info: FuncInfo, blocks: list, entries: dict):
+def _block_module(info: FuncInfo, blocks: list, entries: dict, rodata_base: int):
     """Python source of one function's blocks, and python line -> Go line."""
     out, lines = [], {}
 
@@ -267,6 +308,8 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict):
             return block_name(entries[match.group(4)])
         if match.group(5) is not None:
             return hex(entries[match.group(5)])
+        if match.group(6) is not None:
+            return hex(rodata_base + int(match.group(6)))
         if match.group(1) == "SELF":
             return block_name(info.entry)
         return hex(info.entry)

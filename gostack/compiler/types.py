@@ -99,15 +99,7 @@ UNTYPED_BOOL = Basic("untyped bool", "untyped_bool")
 UNTYPED_STRING = Basic("untyped string", "untyped_string")
 UNTYPED_NIL = Basic("untyped nil", "nil")
 
-UNIVERSE_TYPES = {
-    "int": INT, "int8": INT8, "int16": INT16, "int32": INT32, "int64": INT64,
-    "uint": UINT, "uint8": UINT8, "uint16": UINT16, "uint32": UINT32, "uint64": UINT64,
-    "uintptr": UINTPTR, "byte": UINT8, "rune": INT32, "float64": FLOAT64,
-    "bool": BOOL, "string": STRING,
-}
 
-DEFAULT_TYPE = {"untyped_int": INT, "untyped_rune": INT32, "untyped_float": FLOAT64,
-                "untyped_bool": BOOL, "untyped_string": STRING}
 
 
 @dataclass(eq=False)
@@ -140,6 +132,60 @@ class Chan(Type):
     def __str__(self):
         prefix = {"both": "chan ", "send": "chan<- ", "recv": "<-chan "}[self.dir]
         return prefix + str(self.elem)
+
+
+@dataclass(eq=False)
+class Slice(Type):
+    """A slice header: {array pointer, len, cap}, 24 bytes (runtime/slice.go)."""
+
+    elem: Type
+    size = 3 * PTR_SIZE
+    align = PTR_SIZE
+
+    def ptr_offsets(self):
+        return [0]
+
+    def __str__(self):
+        return f"[]{self.elem}"
+
+
+@dataclass(eq=False)
+class Map(Type):
+    """A map value is a pointer to its hmap in the heap."""
+
+    key: Type
+    elem: Type
+    size = PTR_SIZE
+    align = PTR_SIZE
+    fmt = "q"
+
+    def ptr_offsets(self):
+        return [0]
+
+    def __str__(self):
+        return f"map[{self.key}]{self.elem}"
+
+
+@dataclass(eq=False)
+class Interface(Type):
+    """An interface value: {type or itab word, data word}, 16 bytes (runtime/iface.go).
+
+    The first word points at a type descriptor or itab in read-only data, never
+    into the heap, so only the data word is a pointer for the collector.
+    """
+
+    methods: dict = field(default_factory=dict)     # name -> Signature
+    size = 2 * PTR_SIZE
+    align = PTR_SIZE
+
+    def ptr_offsets(self):
+        return [PTR_SIZE]
+
+    def __str__(self):
+        if not self.methods:
+            return "interface {}"
+        inner = "; ".join(f"{n}{str(s)[4:]}" for n, s in sorted(self.methods.items()))
+        return f"interface {{ {inner} }}"
 
 
 @dataclass(eq=False)
@@ -232,18 +278,30 @@ class Named(Type):
         return self.under.is_scalar()
 
     def __str__(self):
-        return f"{getattr(self, 'pkg', 'main')}.{self.name}" if self.name else "?"
+        if not self.name:
+            return "?"
+        return f"{self.pkg}.{self.name}" if self.pkg else self.name
 
 
 @dataclass(eq=False)
 class Signature(Type):
+    """A function type; its values are pointers to a funcval {fn pc, captured...}."""
+
     params: list           # [Type]
     results: list          # [Type]
+    variadic: bool = False
     size = PTR_SIZE
     align = PTR_SIZE
+    fmt = "q"
+
+    def ptr_offsets(self):
+        return [0]
 
     def __str__(self):
-        ps = ", ".join(map(str, self.params))
+        ps = [str(p) for p in self.params]
+        if self.variadic and ps:
+            ps[-1] = "..." + str(self.params[-1].elem)
+        ps = ", ".join(ps)
         rs = ", ".join(map(str, self.results))
         if len(self.results) > 1:
             rs = f"({rs})"
@@ -263,6 +321,23 @@ class Package(Type):
     name: str
 
 
+def is_string(t: Type) -> bool:
+    u = t.under
+    return isinstance(u, Basic) and u.kind in ("string", "untyped_string")
+
+
+def comparable(t: Type) -> bool:
+    """Can values of t be compared with == (and be map keys)?"""
+    u = t.under
+    if isinstance(u, (Slice, Map, Signature)):
+        return False
+    if isinstance(u, Array):
+        return comparable(u.elem)
+    if isinstance(u, Struct):
+        return all(comparable(f.type) for f in u.fields)
+    return True
+
+
 def align_up(n: int, a: int) -> int:
     return (n + a - 1) // a * a
 
@@ -274,6 +349,17 @@ def identical(a: Type, b: Type) -> bool:
         return False
     if isinstance(a, Pointer) and isinstance(b, Pointer):
         return identical(a.elem, b.elem)
+    if isinstance(a, Slice) and isinstance(b, Slice):
+        return identical(a.elem, b.elem)
+    if isinstance(a, Map) and isinstance(b, Map):
+        return identical(a.key, b.key) and identical(a.elem, b.elem)
+    if isinstance(a, Signature) and isinstance(b, Signature):
+        return (len(a.params) == len(b.params) and len(a.results) == len(b.results)
+                and a.variadic == b.variadic
+                and all(identical(x, y) for x, y in zip(a.params + a.results, b.params + b.results)))
+    if isinstance(a, Interface) and isinstance(b, Interface):
+        return a.methods.keys() == b.methods.keys() and all(
+            identical(a.methods[n], b.methods[n]) for n in a.methods)
     if isinstance(a, Chan) and isinstance(b, Chan):
         return a.dir == b.dir and identical(a.elem, b.elem)
     if isinstance(a, Array) and isinstance(b, Array):
@@ -301,3 +387,19 @@ def int_range(t: Type) -> tuple[int, int]:
     if u.kind == "int":
         return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
     return 0, (1 << bits) - 1
+
+
+ERROR = Named("error", None, pkg="")
+ERROR.underlying = Interface({"Error": Signature([], [STRING])})
+ANY = Interface({})
+
+UNIVERSE_TYPES = {
+    "error": ERROR, "any": ANY,
+    "int": INT, "int8": INT8, "int16": INT16, "int32": INT32, "int64": INT64,
+    "uint": UINT, "uint8": UINT8, "uint16": UINT16, "uint32": UINT32, "uint64": UINT64,
+    "uintptr": UINTPTR, "byte": UINT8, "rune": INT32, "float64": FLOAT64,
+    "bool": BOOL, "string": STRING,
+}
+
+DEFAULT_TYPE = {"untyped_int": INT, "untyped_rune": INT32, "untyped_float": FLOAT64,
+                "untyped_bool": BOOL, "untyped_string": STRING}

@@ -119,6 +119,7 @@ class Collector:
             word = load(base + off, "q")
             if word:
                 yield word
+        yield from world.maps.scan(base)
         c = world.chans.table.get(base)
         if c is not None and c.elem_ptrs:
             for data in c.buf:
@@ -133,6 +134,7 @@ class Collector:
         for addr in dead:
             del self.objects[addr]
             world.chans.table.pop(addr, None)
+            world.maps.table.pop(addr, None)
             world.mheap.free(addr)
         return len(dead)
 

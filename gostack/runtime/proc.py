@@ -33,7 +33,10 @@ from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOC
                         STACK_PREEMPT, STACKGUARD1_USER)
 from ..machine.thread import ThreadStacks, committed_bytes
 from .chan import Channels
+from .hashmap import Maps
 from .mgc import Collector
+from .slice import Slices
+from .string import Strings
 from .panic import GoFatal, GoPanic
 from .mheap import MHeap
 from .runtime2 import G, Gstatus, M, P
@@ -82,6 +85,9 @@ class World:
         self.stacks = StackEngine(self)
         self.chans = Channels(self)
         self.collector = Collector(self)
+        self.strings = Strings(self)
+        self.slices = Slices(self)
+        self.maps = Maps(self)
         self.runnext = None
         self.runq: deque = deque()
         self.globrunq: deque = deque()
@@ -110,6 +116,11 @@ class World:
         name = prog.source_path
         self.aspace.map(prog.text_base, _page_round(prog.text_end - prog.text_base), "r-xp", name)
         self.data = self.aspace.map(prog.data_base, _page_round(prog.data_size), "rw-p", name)
+        rodata = getattr(prog, "rodata", b"")
+        if rodata:
+            ro = self.aspace.map(prog.rodata_base, _page_round(len(rodata)), "rw-p", name)
+            ro.B[:len(rodata)] = rodata
+            ro.perm, ro.writable = "r--p", False
 
     def map_main_thread_stack(self):
         size = self.opts.thread_stack if self.thread_model else RLIMIT_STACK_DEFAULT
@@ -547,6 +558,13 @@ class World:
             if used > limit:
                 raise HostLimit(f"gostack: host limit: model memory {used} bytes exceeds "
                                 f"--memory-limit {limit}")
+
+    def malloc(self, size: int, name: str, ptrs) -> int:
+        """mallocgc: a zeroed heap object, registered with the collector."""
+        addr = self.mheap.mallocgc(size, name)
+        self.collector.note_alloc(addr, ptrs)
+        self.check_memory()
+        return addr
 
     # ------------------------------------------------------------ output
 

@@ -17,6 +17,7 @@ per run: they are closures over the world.
 
 from __future__ import annotations
 
+import struct
 import sys
 import traceback as pytraceback
 
@@ -27,6 +28,9 @@ from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, g
 from ..runtime import panic as P
 from ..runtime import printfmt
 from ..runtime.errors import RuntimeThrow
+from ..runtime.hashmap import equal, normalize
+from ..runtime.slice import slicecheck
+from ..runtime.string import encode_rune
 from ..runtime.proc import World
 from ..runtime.stack import StackOverflow, Switch
 from ..runtime.traceback import gentraceback, print_goroutine
@@ -199,8 +203,34 @@ def runtime_namespace(world: World) -> dict:
         **scheduler_ops(world),
         SETMAXSTACK=lambda g, n: stacks.set_max_stack(n),
         EXIT=_exit,
+        **data_ops(world),
     )
     return ns
+
+
+def data_ops(world: World) -> dict:
+    """Strings, slices and maps: runtime/string.go, slice.go and map.go."""
+    strings, slices, maps = world.strings, world.slices, world.maps
+    aspace = world.aspace
+
+    def packkey(value, fmt):
+        return struct.pack("<" + fmt, value)
+
+    return dict(
+        SB=strings.bytes_at, SETSTR=strings.set, NEWSTR=strings.new,
+        PSTR=lambda data: data.decode("utf-8", "surrogateescape"),
+        INTSTRING=lambda r: strings.new(encode_rune(r)),
+        BYTESTOSTR=strings.from_bytes, RUNESTOSTR=strings.from_runes,
+        STRTOBYTES=strings.to_bytes_slice, STRTORUNES=strings.to_runes_slice,
+        DECODERUNE=strings.decoderune,
+        SLICECHECK=slicecheck, MAKESLICE=slices.makeslice, GROW=slices.grow,
+        APPENDN=slices.append_n, SLICECOPY=slices.copy,
+        MAKEMAP=maps.makemap, MAPACCESS=maps.access, MAPASSIGN=maps.assign,
+        MAPDELETE=maps.delete, MAPLEN=maps.length, MAPITERINIT=maps.iterinit,
+        MAPITERNEXT=maps.iternext, PACKKEY=packkey,
+        MAPKEY=lambda addr, desc: normalize(aspace, addr, desc),
+        MEMEQ=lambda a, b, desc: equal(aspace, a, b, desc),
+    )
 
 
 def scheduler_ops(world: World) -> dict:
@@ -280,10 +310,7 @@ def _raise(exc):
 
 
 def _malloc(world, size, name, ptrs):
-    addr = world.mheap.mallocgc(size, name)
-    world.collector.note_alloc(addr, ptrs)
-    world.check_memory()
-    return addr
+    return world.malloc(size, name, ptrs)
 
 
 def _wrap64(v):
