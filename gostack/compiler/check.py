@@ -230,7 +230,7 @@ class Checker:
             elif decl.type == "function_declaration":
                 self.declare_func(decl)
             elif decl.type == "method_declaration":
-                raise Unsupported(decl.pos, "methods")
+                self.declare_method(decl)
         for decl in root.children:
             if decl.type == "var_declaration":
                 self.declare_globals(decl)
@@ -365,9 +365,18 @@ class Checker:
             if decl.type != "field_declaration":
                 continue
             names = decl.getlist("name")
-            if not names:
-                raise Unsupported(decl.pos, "embedded fields")
             ftype = self.resolve_type(decl.get("type"), scope)
+            if not names:                      # an embedded field is named by its type
+                base = ftype.elem if isinstance(ftype, T.Pointer) else ftype
+                if not isinstance(base, T.Named):
+                    raise CompileError(decl.pos, f"embedded field type {ftype} must be a type name")
+                if base.name in seen:
+                    raise CompileError(decl.pos, f"{base.name} redeclared")
+                seen.add(base.name)
+                field_ = T.Field(base.name, ftype)
+                field_.embedded = True
+                st.fields.append(field_)
+                continue
             for n in names:
                 if n.text in seen:
                     raise CompileError(n.pos, f"{n.text} redeclared")
@@ -428,6 +437,45 @@ class Checker:
                 self.redeclare_check(scope, name.text, name.pos)
                 if name.text != "_":
                     scope.names[name.text] = Const(name.text, ty, val)
+
+    def declare_method(self, decl: Node):
+        """func (r T) M(...) / func (r *T) M(...): a function whose first parameter is r."""
+        recv_list = [d for d in decl.get("receiver").children if d.type == "parameter_declaration"]
+        if len(recv_list) != 1:
+            raise CompileError(decl.get("receiver").pos, "method has multiple receivers"
+                               if recv_list else "method has no receiver")
+        rdecl = recv_list[0]
+        rtype_node = rdecl.get("type")
+        ptr = rtype_node.type == "pointer_type"
+        base_node = rtype_node.children[0] if ptr else rtype_node
+        if base_node.type == "generic_type":
+            raise Unsupported(base_node.pos, "generics")
+        base = self.resolve_type(base_node, self.pkg)
+        if not isinstance(base, T.Named) or base.pkg != "main":
+            raise CompileError(base_node.pos, f"cannot define new methods on non-local type {base}")
+        if isinstance(base.under, (T.Pointer, T.Interface)):
+            raise CompileError(base_node.pos, f"invalid receiver type {base}")
+        name = decl.get("name").text
+        params, ptypes, variadic = self.param_types(decl.get("parameters"), self.pkg)
+        results, rtypes, _ = self.param_types(decl.get("result"), self.pkg)
+        rt = T.Pointer(base) if ptr else base
+        table = self.methods.setdefault(base, {})
+        if name in table:
+            raise CompileError(decl.get("name").pos, f"method {base.name}.{name} already declared")
+        if isinstance(base.under, T.Struct) and base.under.field(name) is not None:
+            raise CompileError(decl.get("name").pos, f"field and method with the same name {name}")
+        qual = f"(*{base.name}).{name}" if ptr else f"{base.name}.{name}"
+        fn = FuncSym(qual, T.Signature([rt] + ptypes, rtypes, variadic), decl,
+                     self.source.directives.get(name, set()))
+        rname = rdecl.get("name")
+        recv_var = Var(rname.text if rname is not None else "", rt, "param", (rname or rdecl).pos, fn)
+        fn.params = [recv_var] + [Var(n, t, "param", pos, fn) for n, t, pos in params]
+        fn.results = [Var(n, t, "result", pos, fn) for n, t, pos in results]
+        fn.ptr_recv = ptr
+        fn.method_sig = T.Signature(ptypes, rtypes, variadic)
+        fn.recv_base = base
+        table[name] = fn
+        self.funcs.append(fn)
 
     def declare_func(self, decl: Node):
         name = decl.get("name").text
@@ -1514,13 +1562,15 @@ class Checker:
                 else:
                     node.ty = member.sig
                 return
-        self.expr(operand, scope)
+        if operand.ty is None or not getattr(operand, "_checked", False):
+            self.expr(operand, scope)
+            operand._checked = True
+        if getattr(operand, "is_type", False):
+            return self.method_expression(node, operand.ty, name)
         t = operand.ty.under
-        if isinstance(t, T.Pointer):
+        node.through_pointer = isinstance(t, T.Pointer)
+        if node.through_pointer:
             t = t.elem.under
-            node.through_pointer = True
-        else:
-            node.through_pointer = False
         recv_named = operand.ty.under.elem if node.through_pointer else operand.ty
         methods = METHODS.get(recv_named)
         if methods is not None and name in methods:
@@ -1533,12 +1583,101 @@ class Checker:
             node.method = RuntimeFunc(f"sync.(*{recv_named.name}).{name}", methods[name])
             node.ty = node.method.sig
             return
-        f = t.field(name) if isinstance(t, T.Struct) else None
-        if f is None:
+        found = self.lookup_member(operand.ty, name, node)
+        if found is None:
             raise CompileError(node.get("field").pos, f"{self.text(operand)}.{name} undefined "
                                                       f"(type {operand.ty} has no field or method {name})")
-        node.field = f
-        node.ty = f.type
+        path, kind, obj = found
+        if path:
+            # A promoted field or method: make the embedded fields explicit (x.A.f).
+            inner = operand
+            for step in path:
+                sel = Node("selector_expression", operand.pos,
+                           fields={"operand": [inner], "field": [Node("field_identifier", operand.pos, step)]})
+                sel.children = [inner, sel.fields["field"][0]]
+                self.expr_selector_expression(sel, scope)
+                sel._checked = True
+                inner = sel
+            node.fields["operand"] = [inner]
+            node.children[0] = inner
+            return self.expr_selector_expression(node, scope)
+        if kind == "field":
+            node.field = obj
+            node.ty = obj.type
+            return
+        if kind == "imethod":
+            node.iface_method = name
+            node.ty = obj
+            return
+        self.bind_method(node, operand, obj)
+
+    def lookup_member(self, t, name, node):
+        """(embedded path, "field"/"method"/"imethod", object) of x.name, by depth (Go's rule)."""
+        level, seen = [(t, [])], set()
+        while level:
+            found, deeper = [], []
+            for typ, path in level:
+                base = typ.elem if isinstance(typ.under, T.Pointer) and isinstance(typ, T.Pointer) else typ
+                if isinstance(base, T.Named):
+                    if base in seen:
+                        continue
+                    seen.add(base)
+                    fn = self.methods.get(base, {}).get(name)
+                    if fn is not None:
+                        found.append((path, "method", fn))
+                u = base.under
+                if isinstance(u, T.Interface) and not path and name in u.methods:
+                    found.append((path, "imethod", u.methods[name]))
+                if isinstance(u, T.Struct):
+                    for f in u.fields:
+                        if f.name == name:
+                            found.append((path, "field", f))
+                        elif f.embedded:
+                            deeper.append((f.type, path + [f.name]))
+                    if path == [] and isinstance(u, T.Struct):
+                        pass
+                if isinstance(u, T.Interface) and path and name in u.methods:
+                    found.append((path, "imethod", u.methods[name]))
+            if len(found) == 1:
+                return found[0]
+            if len(found) > 1:
+                raise CompileError(node.pos, f"ambiguous selector {self.text(node)}")
+            level = deeper
+        return None
+
+    def bind_method(self, node, operand, fn):
+        """x.M: the method, and how its receiver is passed (value, &x, or *p)."""
+        node.method_fn = fn
+        node.ty = fn.method_sig
+        is_ptr = isinstance(operand.ty.under, T.Pointer) and isinstance(operand.ty, T.Pointer)
+        if fn.ptr_recv and not is_ptr:
+            if not self.addressable(operand):
+                raise CompileError(node.pos, f"cannot call pointer method {node.get('field').text} on {operand.ty}")
+            recv = Node("unary_expression", operand.pos, op="&", fields={"operand": [operand]})
+            recv.children = [operand]
+            root = self.addr_root(operand)
+            if root is not None:
+                root.addr_taken = True
+            recv.ty = T.Pointer(operand.ty)
+        elif not fn.ptr_recv and is_ptr:
+            recv = Node("unary_expression", operand.pos, op="*", fields={"operand": [operand]})
+            recv.children = [operand]
+            recv.ty = operand.ty.under.elem
+        else:
+            recv = operand
+        node.receiver_expr = recv
+
+    def method_expression(self, node, t, name):
+        """T.M / (*T).M: a function whose first parameter is the receiver."""
+        base = t.elem if isinstance(t, T.Pointer) else t
+        fn = self.methods.get(base, {}).get(name)
+        if fn is None or (fn.ptr_recv and not isinstance(t, T.Pointer)):
+            raise CompileError(node.pos, f"{t}.{name} undefined (type {t} has no method {name})")
+        if isinstance(t, T.Pointer) and not fn.ptr_recv:
+            raise Unsupported(node.pos, "method expressions (*T).M of value methods")
+        node.sym = fn
+        node.ty = fn.sig
+        self.note_dep(fn)
 
     def expr_index_expression(self, node, scope):
         operand, index = node.get("operand"), node.get("index")
@@ -1602,7 +1741,7 @@ class Checker:
         node.bounds = bounds
         if T.is_string(t):
             if bounds[2] is not None:
-                raise CompileError(node.pos, f"invalid operation: 3-index slice of string")
+                raise CompileError(node.pos, "invalid operation: 3-index slice of string")
             node.slice_kind = "string"
             node.ty = T.STRING if t.is_untyped() else operand.ty
         elif isinstance(t, T.Slice):
@@ -1740,6 +1879,16 @@ class Checker:
             return self.conversion(node, fn_node.ty, args, scope)
         if isinstance(sym, Builtin):
             return getattr(self, f"builtin_{sym.name}")(node, args, scope)
+        method_fn = getattr(fn_node, "method_fn", None)
+        if method_fn is not None:
+            self.func.calls.add(method_fn)
+            self.func.has_calls = True
+            self.call_args(node, method_fn.method_sig, args, scope, fn_node)
+            node.callee = method_fn
+            node.call_args = [fn_node.receiver_expr] + list(args)
+            results = method_fn.sig.results
+            node.ty = results[0] if len(results) == 1 else T.Tuple(results)
+            return
         if isinstance(sym, (FuncSym, RuntimeFunc)):
             if isinstance(sym, FuncSym):
                 self.func.calls.add(sym)
@@ -1900,7 +2049,7 @@ class Checker:
             self.convert_operand(size, T.INT if size.ty.under.is_untyped() else size.ty)
         if len(args) == 3 and args[1].const is not None and args[2].const is not None \
                 and args[1].const > args[2].const:
-            raise CompileError(args[1].pos, f"invalid argument: length and capacity swapped")
+            raise CompileError(args[1].pos, "invalid argument: length and capacity swapped")
         node.ty = t
         node.builtin = "make"
         node.make_kind = type(u).__name__.lower()

@@ -930,12 +930,9 @@ class FuncGen:
         callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
-        args = node.get("arguments").children
+        args = call_args(node)
         layout = ParamLayout(callee.sig)
-        if getattr(node, "spread", False):
-            staged = self.spread_results(args[0])
-        else:
-            staged = self.stage_values(args, callee.sig.params) if args else []
+        staged = self.stage_args(node, args, callee.sig)
         for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
             self.store_staged(Loc("sp", off), t, kind, val)
         self.line = node.pos.line
@@ -987,9 +984,7 @@ class FuncGen:
         callee = call.callee
         layout = ParamLayout(callee.sig)
         area = self.alloc_temp(_args_struct(callee.sig, layout))
-        args = call.get("arguments").children
-        staged = self.spread_results(args[0]) if getattr(call, "spread", False) \
-            else self.stage_values(args, callee.sig.params)
+        staged = self.stage_args(call, call_args(call), callee.sig)
         for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
             self.store_staged(Loc("sp", area + off), t, kind, val)
         self.emit(f"NEWPROC(g, @P:{callee.qualname}@, sp + {area}, {layout.args_size}, "
@@ -1218,6 +1213,24 @@ class FuncGen:
         self.cfg_loop_body(node, exit_block, head)
         self.start(exit_block)
         self.scopes.pop()
+
+    def stage_args(self, node, args, sig) -> list:
+        """Evaluate a call's arguments in order (spread results, packed variadics)."""
+        if getattr(node, "spread", False):
+            return self.spread_results(args[-1]) if len(args) == 1 else \
+                self.stage_values(args[:-1], sig.params[:1]) + self.spread_results(args[-1])
+        pack = getattr(node, "variadic_pack", None)
+        if pack is None:
+            return self.stage_values([_strip_variadic(a) for a in args], sig.params) if args else []
+        fixed, extra = args[:pack], args[pack:]
+        staged = self.stage_values(fixed, sig.params[:pack]) if fixed else []
+        slice_t = sig.params[-1]
+        if not extra:
+            nil = Loc("sp", self.alloc_temp(slice_t))
+            self.zero(nil, slice_t)
+            return staged + [("agg", f"(sp + {nil.off})")]
+        literal = _VariadicLiteral(slice_t, extra)
+        return staged + [("agg", self.addr_of_loc(self.slice_literal(literal)))]
 
     def spread_results(self, inner: Node) -> list:
         """f(g()): g's results become f's arguments (copied out of the way first)."""
@@ -2060,6 +2073,25 @@ class _LocNode(Node):
         super().__init__("stored_value", None)
         self.loc_value = loc
         self.ty = t
+
+
+def call_args(node) -> list:
+    """A call's arguments, with a method call's receiver first."""
+    args = getattr(node, "call_args", None)
+    return args if args is not None else node.get("arguments").children
+
+
+def _strip_variadic(node):
+    return node.children[0] if node.type == "variadic_argument" else node
+
+
+class _VariadicLiteral:
+    """f(a, b, c) for f(xs ...T): the arguments as the literal []T{a, b, c}."""
+
+    def __init__(self, slice_t, values):
+        self.ty = slice_t
+        self.length = len(values)
+        self.inits = [(k, slice_t.elem, v) for k, v in enumerate(values)]
 
 
 def header_size(kind: str) -> int:

@@ -81,7 +81,7 @@ def sink_reach(ff: FuncFlows, leaks) -> set:
     start = set(ff.holds.get(SINK, ()))
     for callee, arg_tokens in ff.calls:
         for index, tokens in enumerate(arg_tokens):
-            if isinstance(callee, FuncSym) and leaks[callee][index]:
+            if isinstance(callee, FuncSym) and index < len(leaks[callee]) and leaks[callee][index]:
                 start |= tokens
     return _closure(ff, start)
 
@@ -159,8 +159,10 @@ def _walk(node: Node, ff: FuncFlows):
         return
     if kind == "go_statement":
         # The new goroutine may outlive this frame: its arguments escape (as in Go).
-        for arg in node.children[0].get("arguments").children:
-            ff.flow(SINK, sources(arg, ff))
+        call = node.children[0]
+        for arg in getattr(call, "call_args", None) or call.get("arguments").children:
+            ff.flow(SINK, sources(arg.children[0] if arg.type == "variadic_argument" else arg, ff))
+        ff.flow(SINK, sources(call.get("function"), ff))
         return
     if kind == "send_statement":
         ff.flow(SINK, sources(node.get("value"), ff))
@@ -269,7 +271,8 @@ def sources(node: Node, ff: FuncFlows) -> set:
 
 
 def _call_sources(node: Node, ff: FuncFlows) -> set:
-    args = node.get("arguments").children
+    args = getattr(node, "call_args", None) or node.get("arguments").children
+    args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
     arg_tokens = [sources(a, ff) for a in args]
     builtin = getattr(node, "builtin", None)
     if builtin == "new":
@@ -287,6 +290,11 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
             return {("addr", _tmpbuf(node, ff))}
         return arg_tokens[0] if arg_tokens else set()
     callee = getattr(node, "callee", None)
+    pack = getattr(node, "variadic_pack", None)
+    if pack is not None:
+        for tokens in arg_tokens[pack:]:          # packed into a new heap array
+            ff.flow(SINK, tokens)
+        arg_tokens = arg_tokens[:pack]
     if isinstance(callee, FuncSym):
         ff.calls.append((callee, arg_tokens))
         # A pointer result may carry what the pointer arguments carried.

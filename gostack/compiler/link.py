@@ -291,7 +291,7 @@ def _fill_runtime_info(info: FuncInfo, code: dict):
     info.runtime = True
 
 
-_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([\w./]+)|P:([\w./]+)|R(\d+)|ENTRY|SELF)@")
+_TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([^@]+)|P:([^@]+)|R(\d+)|ENTRY|SELF)@")
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 

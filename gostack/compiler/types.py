@@ -216,6 +216,7 @@ class Field:
     name: str
     type: Type
     offset: int = 0
+    embedded: bool = False
 
 
 @dataclass(eq=False)
@@ -245,7 +246,7 @@ class Struct(Type):
         return [f.offset + off for f in self.fields for off in f.type.ptr_offsets()]
 
     def __str__(self):
-        inner = "; ".join(f"{f.name} {f.type}" for f in self.fields)
+        inner = "; ".join(str(f.type) if f.embedded else f"{f.name} {f.type}" for f in self.fields)
         return f"struct {{ {inner} }}"
 
 

@@ -15,7 +15,7 @@ size up to the allocator's size class (so `cap` shows Go's exact figures).
 
 from __future__ import annotations
 
-from ..profiles import PAGE_SIZE, PTR_SIZE
+from ..profiles import PAGE_SIZE
 from .panic import GoPanic
 from .sizeclasses import CLASS_TO_SIZE, MAX_SMALL_SIZE, size_to_class
 
