@@ -237,7 +237,7 @@ class Checker:
         main = self.pkg.names.get("main")
         if not isinstance(main, FuncSym):
             raise CompileError(root.pos, "function main is undeclared in the main package")
-        for fn in self.funcs:
+        for fn in list(self.funcs):
             self.check_func(fn)
         for pkg in self.packages.values():
             if not pkg.used:
@@ -622,10 +622,14 @@ class Checker:
 
     # ---- functions and statements
 
-    def check_func(self, fn: FuncSym):
+    def check_func(self, fn: FuncSym, outer: Scope = None):
+        if getattr(fn, "literal_of", None) is not None and outer is None:
+            return                  # a function literal is checked where it appears
+        saved_func, saved_labels, saved_depth = self.func, getattr(self, "labels", {}), self.loop_depth
         self.func = fn
+        self.loop_depth = 0
         fn.global_deps = set()
-        scope = Scope(self.pkg)
+        scope = Scope(outer or self.pkg)
         for v in fn.params + fn.results:
             v.used = True
             if v.name and v.name != "_":
@@ -638,7 +642,47 @@ class Checker:
             # gc reports the closing brace of the function
             last_line = closing_brace_line(self.source.text, body.pos.line)
             raise CompileError(Pos(body.pos.path, last_line, 1), "missing return")
-        self.func = None
+        self.func, self.labels, self.loop_depth = saved_func, saved_labels, saved_depth
+
+    def expr_func_literal(self, node, scope):
+        """func(...) {...}: a function of its own that captures variables by reference.
+
+        Go names it after the enclosing function: main.main.func1, and
+        main.main.func1.1 for a literal inside that one.
+        """
+        outer = self.func
+        node.loop_depth = self.loop_depth
+        top = outer if getattr(outer, "literal_of", None) is None else outer.literal_top
+        if getattr(outer, "literal_of", None) is None:
+            outer.literal_count = getattr(outer, "literal_count", 0) + 1
+            name = f"{outer.name}.func{outer.literal_count}"
+        else:
+            outer.literal_count = getattr(outer, "literal_count", 0) + 1
+            name = f"{outer.name}.{outer.literal_count}"
+        params, ptypes, variadic = self.param_types(node.get("parameters"), scope)
+        results, rtypes, _ = self.param_types(node.get("result"), scope)
+        fn = FuncSym(name, T.Signature(ptypes, rtypes, variadic), node, set())
+        fn.params = [Var(n, t, "param", pos, fn) for n, t, pos in params]
+        fn.results = [Var(n, t, "result", pos, fn) for n, t, pos in results]
+        fn.literal_of, fn.literal_top = outer, top
+        fn.captures = []
+        self.funcs.append(fn)
+        self.check_func(fn, scope)
+        node.lit_fn = fn
+        node.ty = fn.sig
+        outer.has_calls = True
+        for v in fn.captures:            # what the literal captures, the enclosing function must reach
+            self.capture(v)
+
+    def capture(self, v: Var):
+        """Note that the current function literal refers to v of an enclosing function."""
+        fn = self.func
+        if fn is None or v.func is fn or v.kind == "global" or getattr(fn, "literal_of", None) is None:
+            return
+        if v not in fn.captures:
+            fn.captures.append(v)
+        v.captured = True
+        v.addr_taken = True          # captured by reference: it must live in memory
 
     def block(self, node: Node, scope: Scope):
         stmts = node.children[0].children if node.children and node.children[0].type == "statement_list" else node.children
@@ -833,8 +877,8 @@ class Checker:
             if isinstance(sym, Var):
                 node.sym = sym
                 node.ty = sym.type
-                if sym.kind == "global" and self.current_deps is None and self.func is not None:
-                    pass
+                if sym.func is not self.func and sym.kind != "global":
+                    self.capture(sym)
                 return
         self.expr(node, scope, as_lvalue=True)
         if node.type == "index_expression" and node.index_kind == "map":
@@ -1084,12 +1128,9 @@ class Checker:
         call = node.children[0]
         if call.type != "call_expression":
             raise CompileError(node.pos, "expression in go must be function call")
-        fn_node = call.get("function")
-        if fn_node.type == "func_literal":
-            raise Unsupported(fn_node.pos, "function literals")
         self.expr(call, scope)
-        if not isinstance(getattr(call, "callee", None), FuncSym):
-            raise Unsupported(call.pos, "go with a function other than a top-level function")
+        if not isinstance(getattr(call, "callee", None), FuncSym) and getattr(call, "func_value", None) is None:
+            raise Unsupported(call.pos, "go with a built-in or runtime function")
         node.call = call
         self.func.has_calls = True
 
@@ -1315,6 +1356,8 @@ class Checker:
         node.sym = sym
         if isinstance(sym, Var):
             sym.used = True
+            if sym.func is not self.func and sym.kind != "global":
+                self.capture(sym)
             if sym.kind == "global" and sym.type is None:
                 decl = self.global_decl_of[sym]
                 if id(decl[3]) in self.globals_checked:
@@ -1896,6 +1939,17 @@ class Checker:
             self.call_args(node, sym.sig, args, scope, fn_node)
             node.callee = sym
             results = sym.sig.results
+            node.ty = results[0] if len(results) == 1 else T.Tuple(results)
+            return
+        if isinstance(fn_node.ty, T.Signature) or isinstance(getattr(fn_node.ty, "under", None), T.Signature):
+            sig = fn_node.ty.under
+            self.func.has_calls = True
+            self.call_args(node, sig, args, scope, fn_node)
+            node.callee = None
+            node.func_value = fn_node
+            node.sig = sig
+            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [sig]
+            results = sig.results
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return
         raise CompileError(node.pos, f"invalid operation: cannot call non-function {self.text(fn_node)}")

@@ -164,6 +164,7 @@ class FuncGen:
         self.cur: Block = None
         self.regs = None            # sp offset -> (host name, size) inside a promoted loop
         self.reg_dirty = set()
+        self.ctxt_slot = None       # closures: the frame slot holding the context register
 
     # ------------------------------------------------------------ frame
 
@@ -171,6 +172,8 @@ class FuncGen:
         size = 0
         for callee in self.fn.calls:
             size = max(size, ParamLayout(callee.sig).args_size)
+        for sig in getattr(self.fn, "value_sigs", ()):
+            size = max(size, ParamLayout(sig).args_size)
         return size
 
     @property
@@ -351,6 +354,12 @@ class FuncGen:
         self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
 
     def enter_params(self):
+        if getattr(self.fn, "captures", None):
+            # The closure pointer arrives in the context register (DX in Go); keep it
+            # in the frame, where stack maps see it and copystack adjusts it.
+            self.ctxt_slot = self.alloc(T.Pointer(T.UINT8))
+            self.scopes[0].append(self.ctxt_slot)
+            self.emit(f"q[i + {self.ctxt_slot // 8}] = g.ctxt")
         for k, v in enumerate(self.fn.params):
             if v.escapes:
                 kind, slot = self.declare_var(v)
@@ -930,6 +939,8 @@ class FuncGen:
         callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
+        if getattr(node, "func_value", None) is not None:
+            return self.call_func_value(node)
         args = call_args(node)
         layout = ParamLayout(callee.sig)
         staged = self.stage_args(node, args, callee.sig)
@@ -943,6 +954,31 @@ class FuncGen:
         self.emit(f"return @F:{callee.qualname}@")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
+
+    def call_func_value(self, node) -> list:
+        """f(args) for a func value f: load fn from the funcval, pass it in the context."""
+        sig = node.sig
+        fv = Loc("sp", self.alloc_temp(T.Pointer(T.UINT8)))
+        self.store(fv, T.INT, self.value(node.func_value))
+        layout = ParamLayout(sig)
+        staged = self.stage_args(node, call_args(node), sig)
+        for (kind, val), t, off in zip(staged, sig.params, layout.params):
+            self.store_staged(Loc("sp", off), t, kind, val)
+        self.line = node.pos.line
+        cont = self.new_block()
+        self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), "<func value>"))
+        fvn = self.pin(self.load(fv, T.INT))
+        self.emit(f"g.ctxt = {fvn}")
+        self.emit(f"q[i - 1] = @B{cont.index}@")
+        self.emit(f"_pc = LD_q({fvn})")               # a nil func value faults here, as in Go
+        self.emit("g.sp = sp - 8")
+        self.emit("return BLK[_pc]")
+        self.start(cont)
+        return [Loc("sp", off) for off in layout.results]
+
+    def method_value(self, node) -> str:
+        """x.M as a value: a closure binding the receiver (Go's M-fm wrapper)."""
+        raise Unsupported(node.pos, "method values")
 
     # ---- goroutines, channels and the runtime calls that may park
 
@@ -982,13 +1018,20 @@ class FuncGen:
         """go f(args): the args are evaluated here and copied to the new stack by newproc."""
         call = node.call
         callee = call.callee
-        layout = ParamLayout(callee.sig)
-        area = self.alloc_temp(_args_struct(callee.sig, layout))
-        staged = self.stage_args(call, call_args(call), callee.sig)
-        for (kind, val), t, off in zip(staged, callee.sig.params, layout.params):
+        sig = callee.sig if callee is not None else call.sig
+        fv = None
+        if callee is None:
+            fv = Loc("sp", self.alloc_temp(T.Pointer(T.UINT8)))
+            self.store(fv, T.INT, self.value(call.func_value))
+        layout = ParamLayout(sig)
+        area = self.alloc_temp(_args_struct(sig, layout))
+        staged = self.stage_args(call, call_args(call), sig)
+        for (kind, val), t, off in zip(staged, sig.params, layout.params):
             self.store_staged(Loc("sp", area + off), t, kind, val)
-        self.emit(f"NEWPROC(g, @P:{callee.qualname}@, sp + {area}, {layout.args_size}, "
-                  f"{self.fn.qualname!r}, {self.line})")
+        entry = f"@P:{callee.qualname}@" if callee is not None else "0"
+        closure = f", {self.load(fv, T.INT)}" if fv is not None else ""
+        self.emit(f"NEWPROC(g, {entry}, sp + {area}, {layout.args_size}, "
+                  f"{self.fn.qualname!r}, {self.line}{closure})")
 
     def runtime_call(self, node, callee, args):
         name = callee.qualname
@@ -1369,14 +1412,40 @@ class FuncGen:
     def value_stored_value(self, node):
         return self.load(node.loc_value, node.ty)
 
+    def value_func_literal(self, node):
+        """A closure: {entry pc, &captured...} on the stack, or in the heap if it escapes."""
+        obj = node.closure_var
+        fn = node.lit_fn
+        if obj.escapes:
+            tmp = Loc("sp", self.alloc_temp(T.Pointer(obj.type)))
+            self.store(tmp, T.INT, f"MALLOC({obj.type.size}, 'closure', {_ptrs(obj.type)})")
+            base = Loc("mem", 0, self.pin(self.load(tmp, T.INT)))
+        else:
+            slot = self.ctx_slot(obj)
+            base = Loc("sp", slot)
+        self.store(base, T.INT, f"@P:{fn.qualname}@")
+        for k, v in enumerate(fn.captures):
+            self.store(base.plus(8 * (k + 1)), T.INT, self.addr_of_loc(self.var_location(v)))
+        return self.addr_of_loc(base) if not obj.escapes else self.load(tmp, T.INT)
+
+    def func_value(self, fn) -> str:
+        """A top-level function used as a value: its static funcval in read-only data."""
+        return self.ctx.funcval_token(fn.qualname)
+
     def value_parenthesized_expression(self, node):
         return self.value(node.children[0])
 
     def value_identifier(self, node):
         sym = node.sym
+        if isinstance(sym, FuncSym):
+            return self.func_value(sym)
         return self.load(self.var_location(sym), sym.type)
 
     def value_selector_expression(self, node):
+        if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M
+            return self.func_value(node.sym)
+        if getattr(node, "method_fn", None) is not None:
+            return self.method_value(node)
         return self.load(self.loc(node), node.ty)
 
     def value_index_expression(self, node):
@@ -1600,6 +1669,11 @@ class FuncGen:
     def var_location(self, sym: Var) -> Loc:
         if sym.kind == "global":
             return Loc("glob", sym.offset)
+        captures = getattr(self.fn, "captures", None)
+        if captures and sym in captures and sym.func is not self.fn:
+            # Reached through the closure context: its k-th word after fn is &sym.
+            k = captures.index(sym)
+            return Loc("mem", 0, self.pin(f"LD_q(q[i + {self.ctxt_slot // 8}] + {8 * (k + 1)})"))
         home = self.var_loc.get(sym)
         if home is None:
             home = self.declare_var(sym)

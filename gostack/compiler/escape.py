@@ -83,7 +83,7 @@ def sink_reach(ff: FuncFlows, leaks) -> set:
         for index, tokens in enumerate(arg_tokens):
             if isinstance(callee, FuncSym) and index < len(leaks[callee]) and leaks[callee][index]:
                 start |= tokens
-    return _closure(ff, start)
+    return _closure(ff, start, through_objects=True)
 
 
 def outlived(ff: FuncFlows) -> set:
@@ -106,15 +106,20 @@ def _resolve(ff: FuncFlows, holder) -> set:
     return _closure(ff, ff.holds.get(holder, ()))
 
 
-def _closure(ff: FuncFlows, tokens) -> set:
-    """The tokens plus everything the variables among them may hold, transitively."""
+def _closure(ff: FuncFlows, tokens, through_objects=False) -> set:
+    """The tokens plus everything the variables among them may hold, transitively.
+
+    through_objects: an object whose address reaches a sink moves to the heap,
+    so whatever it holds (a closure's captured variables, a literal's fields)
+    is reachable from the heap too.
+    """
     seen, work = set(), list(tokens)
     while work:
         token = work.pop()
         if token in seen:
             continue
         seen.add(token)
-        if token[0] == "val":
+        if token[0] == "val" or through_objects:
             work.extend(ff.holds.get(token[1], ()))
     return seen
 
@@ -127,6 +132,9 @@ def collect(fn: FuncSym) -> FuncFlows:
 
 def _walk(node: Node, ff: FuncFlows):
     kind = node.type
+    if kind == "func_literal":
+        sources(node, ff)           # its body is a function of its own
+        return
     if kind in ("short_var_declaration", "assignment_statement"):
         lefts = node.get("left").children
         rights = node.get("right").children
@@ -267,7 +275,26 @@ def sources(node: Node, ff: FuncFlows) -> set:
         return sources(node.get("operand"), ff)
     if kind == "call_expression":
         return _call_sources(node, ff)
+    if kind == "func_literal":
+        return {("addr", closure_object(node, ff))}
     return set()
+
+
+def closure_object(node, ff):
+    """The funcval of a function literal: {fn, &captured...}; it holds their addresses."""
+    obj = getattr(node, "closure_var", None)
+    if obj is None:
+        fn = node.lit_fn
+        st = T.Struct([T.Field("F", T.UINTPTR)] +
+                      [T.Field(f"p{k}", T.Pointer(v.type)) for k, v in enumerate(fn.captures)])
+        st.layout()
+        obj = Var(f"{fn.qualname} closure", st, "local", node.pos, ff.fn)
+        obj.is_new = obj.addr_taken = obj.used = True
+        obj.loop_depth = getattr(node, "loop_depth", 0)
+        ff.fn.news.append(obj)
+        node.closure_var = obj
+    ff.flow(obj, {("addr", v) for v in node.lit_fn.captures})
+    return obj
 
 
 def _call_sources(node: Node, ff: FuncFlows) -> set:
@@ -275,6 +302,8 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
     args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
     arg_tokens = [sources(a, ff) for a in args]
     builtin = getattr(node, "builtin", None)
+    if getattr(node, "func_value", None) is not None:
+        sources(node.func_value, ff)          # a called closure does not escape by the call
     if builtin == "new":
         return {("addr", node.new_var)}
     if builtin in ("panic", "append"):

@@ -50,7 +50,8 @@ class CompileContext:
         self._has_call: dict = {}
         self._native: dict = {}
         self._closing: dict = {}
-        self.rodata = bytearray()            # string literals (and later type data)
+        self.rodata = bytearray()            # string literals, funcvals (and later type data)
+        self.funcval_patches: list = []      # (rodata offset, function) filled in at layout
         self._rodata_offsets: dict = {}
 
     def rodata_token(self, data: bytes) -> str:
@@ -64,6 +65,15 @@ class CompileContext:
         if off is None:
             off = self._rodata_offsets[data] = len(self.rodata) + PTR_SIZE
             self.rodata += data
+        return f"@R{off}@"
+
+    def funcval_token(self, qualname: str) -> str:
+        """The address of a top-level function's static funcval (one word: its pc)."""
+        off = self._rodata_offsets.get(("funcval", qualname))
+        if off is None:
+            off = self._rodata_offsets[("funcval", qualname)] = len(self.rodata) + PTR_SIZE
+            self.rodata += bytes(PTR_SIZE)
+            self.funcval_patches.append((off, qualname))
         return f"@R{off}@"
 
     @staticmethod
@@ -119,7 +129,8 @@ def _eq_desc(t: T.Type):
 def _is_safepoint(node: Node) -> bool:
     callee = getattr(node, "callee", None)
     if node.type == "call_expression":
-        return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING)
+        return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING) \
+            or getattr(node, "func_value", None) is not None
     return (node.type in ("send_statement", "select_statement") or getattr(node, "recv", False)
             or getattr(node, "range_chan", None) is not None)
 
@@ -239,7 +250,10 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
         infos.append(info)
     entries = {info.name: info.entry for info in infos}
     rodata_base = (pc + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
-    rodata = bytes(PTR_SIZE) + bytes(ctx.rodata)      # offset 0: the empty string's bytes
+    rodata = bytearray(PTR_SIZE) + ctx.rodata       # offset 0: the empty string's bytes
+    for off, qualname in ctx.funcval_patches:
+        rodata[off:off + PTR_SIZE] = entries[qualname].to_bytes(PTR_SIZE, "little")
+    rodata = bytes(rodata)
     data_base = (rodata_base + len(rodata) + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
     sources, callsites, block_func, line_maps = {}, {}, {}, {}
     path = checked.source.path

@@ -68,6 +68,7 @@ class Collector:
             yield load(world.data.lo + off, "q")
         for g in world.live_goroutines():
             yield from self.stack_words(g)
+            yield g.ctxt
         for _when, _seq, what in world.timers:
             if isinstance(what, int):
                 yield what                       # time.After's channel

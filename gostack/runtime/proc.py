@@ -559,6 +559,10 @@ class World:
                 raise HostLimit(f"gostack: host limit: model memory {used} bytes exceeds "
                                 f"--memory-limit {limit}")
 
+    def adjustdefers(self, g, lo: int, hi: int, delta: int) -> int:
+        """Defer records on the stack point into it: the chain, each record's sp."""
+        return 0
+
     def malloc(self, size: int, name: str, ptrs) -> int:
         """mallocgc: a zeroed heap object, registered with the collector."""
         addr = self.mheap.mallocgc(size, name)

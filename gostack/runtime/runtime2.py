@@ -62,7 +62,7 @@ class G:
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
-                 "async_safe", "lowsp")
+                 "async_safe", "lowsp", "ctxt")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -92,6 +92,7 @@ class G:
         self.selected = -1         # the case a select chose (-1: default)
         self.async_safe = False    # stopped at an async safe point: the stack must not move
         self.lowsp = 0             # thread model: the lowest SP reached (committed pages)
+        self.ctxt = 0              # the context register: the closure of the function being entered
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

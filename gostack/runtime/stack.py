@@ -161,6 +161,8 @@ class StackEngine:
             g.bp = old_bp + delta
         frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
         adjusted += adjustsudogs(g, old.lo, old.hi, delta)
+        adjusted += self.adjustctxt(g, old.lo, old.hi, delta)
+        adjusted += self.world.adjustdefers(g, old.lo, old.hi, delta)
         self.free_old(old)
         self.world.note_copy(g, old, new, used, delta, frames, adjusted, reason)
 
@@ -168,6 +170,14 @@ class StackEngine:
         if self.debug.get("stackpoisoncopy"):
             self.aspace.fill(old.lo, old.hi - old.lo, POISON_BYTE)
         self.stackalloc.stackfree(old, self.world.p)
+
+    @staticmethod
+    def adjustctxt(g, lo: int, hi: int, delta: int) -> int:
+        """The context register of a closure being entered may point at a stack closure."""
+        if lo <= g.ctxt < hi:
+            g.ctxt += delta
+            return 1
+        return 0
 
     def adjustframes(self, g, lo: int, hi: int, delta: int):
         """Walk the frames on the new stack; rewrite each pointer word into [lo, hi)."""

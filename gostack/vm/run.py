@@ -281,8 +281,12 @@ def scheduler_ops(world: World) -> dict:
         world.goexit(g)
         return parked(g, cont_pc)
 
-    def newproc(g, entry_pc, args_addr, size, creator, line):
-        world.newproc(entry_pc, world.aspace.read(args_addr, size), (creator, line))
+    def newproc(g, entry_pc, args_addr, size, creator, line, fv=0):
+        """go f(args): a funcval fv gives the entry pc and becomes the new G's context."""
+        if fv:
+            entry_pc = world.aspace.load(fv, "q")
+        newg = world.newproc(entry_pc, world.aspace.read(args_addr, size), (creator, line))
+        newg.ctxt = fv
 
     def goexit(g):
         if g is world.main_g:
