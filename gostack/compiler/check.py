@@ -203,6 +203,7 @@ class Checker:
         self.global_decls: list = []          # (targets, value node, deps)
         self.packages: dict[str, PackageSym] = {}
         self.methods: dict = {}               # Named -> {name: FuncSym}
+        self.iface_types: dict = {}           # types converted to interfaces
         self.func: FuncSym | None = None
         self.iota = None
         self.loop_depth = 0
@@ -239,12 +240,15 @@ class Checker:
             raise CompileError(root.pos, "function main is undeclared in the main package")
         for fn in list(self.funcs):
             self.check_func(fn)
+        self.method_tables = self.build_method_tables()
         for pkg in self.packages.values():
             if not pkg.used:
                 raise CompileError(pkg.pos, f'"{pkg.path}" imported but not used')
         inits = self.order_global_inits()
         program = Program(self.source, self.funcs, self.globals, inits, self.packages)
         program.init_func = self.init_func
+        program.method_tables = self.method_tables
+        program.iface_types = self.iface_types
         return program
 
     def check_package_clause(self, root: Node):
@@ -1217,7 +1221,77 @@ class Checker:
         self.func.has_calls = True
 
     def stmt_type_switch_statement(self, node, scope):
-        raise Unsupported(node.pos, "type switches")
+        """switch v := x.(type) { case T1, T2: ... }: v has T in one-type cases, else x's type."""
+        inner = Scope(scope)
+        if node.get("initializer") is not None:
+            self.stmt(node.get("initializer"), inner)
+        x = node.get("value")
+        self.expr(x, inner)
+        self.single_value(x)
+        if not isinstance(x.ty.under, T.Interface):
+            raise CompileError(x.pos, f"{self.text(x)} (variable of type {x.ty}) is not an interface")
+        alias = node.get("alias")
+        alias_name = alias.children[0] if alias is not None and alias.type == "expression_list" else alias
+        node.clauses = []
+        defaults = 0
+        for case in node.children:
+            if case.type not in ("type_case", "default_case"):
+                continue
+            types = []
+            if case.type == "default_case":
+                defaults += 1
+                if defaults > 1:
+                    raise CompileError(case.pos, "multiple defaults in switch")
+            else:
+                for tn in case.getlist("type"):
+                    if tn.type == "identifier" and tn.text == "nil" or tn.text == "nil":
+                        types.append(None)
+                        continue
+                    t = self.resolve_type(_as_type_node(tn), inner)
+                    if not isinstance(t.under, T.Interface):
+                        self.check_assertable(x, t, tn)
+                        self.note_iface_type(t)
+                    types.append(t)
+            body = Scope(inner)
+            var = None
+            if alias_name is not None:
+                vt = types[0] if len(types) == 1 and types[0] is not None else x.ty
+                var = Var(alias_name.text, vt, "local", alias_name.pos, self.func)
+                var.loop_depth = self.loop_depth
+                var.used = True
+                self.func.locals.append(var)
+                if alias_name.text != "_":
+                    body.names[alias_name.text] = var
+            for s in case.children:
+                if s.type == "statement_list":
+                    for st in s.children:
+                        if st.type == "fallthrough_statement":
+                            raise CompileError(st.pos, "cannot fallthrough in type switch")
+                        self.stmt(st, body)
+            self.check_unused(body)
+            node.clauses.append((case, types, var))
+        node.subject = x
+        self.check_unused(inner)
+
+    def check_assertable(self, x, t, where):
+        """x.(T) with a concrete T: T must implement x's interface."""
+        iface = x.ty.under
+        if not self.implements(t, iface, None, None):
+            missing = sorted(n for n in iface.methods if n not in self.method_set(t))
+            raise CompileError(where.pos, f"impossible type assertion: {self.text(x)}.({t})\n\t{t} does "
+                                          f"not implement {x.ty} (missing method {missing[0] if missing else '?'})")
+
+    def expr_type_assertion_expression(self, node, scope):
+        x = node.get("operand")
+        self.expr(x, scope)
+        self.single_value(x)
+        if not isinstance(x.ty.under, T.Interface):
+            raise CompileError(x.pos, f"invalid operation: {self.text(x)} (variable of type {x.ty}) is not an interface")
+        t = self.resolve_type(_as_type_node(node.get("type")), scope)
+        if not isinstance(t.under, T.Interface):
+            self.check_assertable(x, t, node.get("type"))
+            self.note_iface_type(t)
+        node.ty = t
 
     def terminates(self, node: Node) -> bool:
         """Go's terminating statement rules (spec: Terminating statements)."""
@@ -1247,8 +1321,8 @@ class Checker:
                 if not stmts or self._has_break(case, node, None) or not self.terminates(stmts[-1]):
                     return False
             return True
-        if kind == "expression_switch_statement":
-            cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
+        if kind in ("expression_switch_statement", "type_switch_statement"):
+            cases = [c for c in node.children if c.type in ("expression_case", "type_case", "default_case")]
             if not any(c.type == "default_case" for c in cases):
                 return False
             for case in cases:
@@ -1266,7 +1340,8 @@ class Checker:
                 lbl = child.children[0].text if child.children else None
                 if lbl is None or (label is not None and lbl == label):
                     return True
-            if child.type in ("for_statement", "expression_switch_statement", "select_statement"):
+            if child.type in ("for_statement", "expression_switch_statement", "select_statement",
+                              "type_switch_statement"):
                 continue
             if self._has_break(child, target, label):
                 return True
@@ -1922,6 +1997,19 @@ class Checker:
             return self.conversion(node, fn_node.ty, args, scope)
         if isinstance(sym, Builtin):
             return getattr(self, f"builtin_{sym.name}")(node, args, scope)
+        iface_method = getattr(fn_node, "iface_method", None)
+        if iface_method is not None:
+            msig = fn_node.ty
+            self.func.has_calls = True
+            self.call_args(node, msig, args, scope, fn_node)
+            node.callee = None
+            node.iface_call = iface_method
+            node.iface_operand = fn_node.get("operand")
+            node.sig = T.Signature([T.UINTPTR] + msig.params, msig.results, msig.variadic)
+            node.call_args = [node.iface_operand] + list(args)
+            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [node.sig]
+            node.ty = msig.results[0] if len(msig.results) == 1 else T.Tuple(msig.results)
+            return
         method_fn = getattr(fn_node, "method_fn", None)
         if method_fn is not None:
             self.func.calls.add(method_fn)
@@ -2024,7 +2112,10 @@ class Checker:
             return
         if node.conv_kind is None:
             if isinstance(dst, T.Interface) and self.implements(arg.ty, dst, arg, None):
-                node.conv_kind = "iface"
+                node.conv_kind = "same"
+                if not isinstance(src, T.Interface):
+                    arg.iface_target = t
+                    self.note_iface_type(arg.ty)
             else:
                 raise CompileError(arg.pos, f"cannot convert {self.text(arg)} (variable of type {arg.ty}) to type {t}")
         if isinstance(src, T.Basic) and src.is_untyped():
@@ -2240,6 +2331,11 @@ class Checker:
                     node.is_nil = True
                     return
                 raise CompileError(node.pos, f"cannot use nil as {target} value in assignment")
+            if isinstance(target.under, T.Interface):
+                concrete = T.DEFAULT_TYPE[su.kind]
+                self.convert_operand(node, concrete)
+                self.assignable(concrete, target, node.pos, node)
+                return
             if node.const is not None:
                 node.const = self.convert_const(node.const, src, target, node.pos)
             elif not self._untyped_compatible(su, target.under):
@@ -2267,9 +2363,73 @@ class Checker:
                 T.identical(src.under, target.under) and not isinstance(src.under, T.Basic):
             return
         if isinstance(tu, T.Interface) and self.implements(src, tu, node, pos):
+            if node is not None and not isinstance(su, T.Interface):
+                node.iface_target = target
+                self.note_iface_type(src)
             return
         what = self.text(node) if node is not None else "value"
         raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {target} value in assignment")
+
+    def build_method_tables(self) -> dict:
+        """For every type stored in an interface: method name -> the function an
+        interface call enters with the data word as receiver (a wrapper if needed)."""
+        tables = {}
+        for key, t in list(self.iface_types.items()):
+            table = {}
+            for name in sorted(self.method_set(t)):
+                table[name] = self.method_entry(t, name)
+            tables[key] = table
+        return tables
+
+    def method_entry(self, t, name) -> str:
+        ptr = isinstance(t, T.Pointer)
+        base = t.elem if ptr else t
+        direct = self.methods.get(base, {}).get(name)
+        if direct is not None and (direct.ptr_recv or (not ptr and pointer_shaped(base))):
+            return direct.qualname
+        return self.wrapper(base, name).qualname
+
+    def wrapper(self, base, name) -> FuncSym:
+        """func (recv *T) M(p...) r { return recv.M(p...) }: Go's autogenerated wrapper
+        for value and promoted methods called through an interface."""
+        key = (id(base), name)
+        cache = self.__dict__.setdefault("wrappers", {})
+        if key in cache:
+            return cache[key]
+        sig = self.method_set(T.Pointer(base))[name]
+        pos = Pos(self.source.path, 1, 1)
+        ident = lambda text: Node("identifier", pos, text)      # noqa: E731
+        args = [ident(f"p{k}") for k in range(len(sig.params))]
+        if sig.variadic and args:
+            last = Node("variadic_argument", pos, children=[args[-1]])
+            args[-1] = last
+        sel = Node("selector_expression", pos, fields={"operand": [ident("recv")],
+                                                       "field": [Node("field_identifier", pos, name)]})
+        sel.children = [sel.fields["operand"][0], sel.fields["field"][0]]
+        arglist = Node("argument_list", pos, children=args)
+        call = Node("call_expression", pos, fields={"function": [sel], "arguments": [arglist]})
+        call.children = [sel, arglist]
+        if sig.results:
+            stmt = Node("return_statement", pos, children=[Node("expression_list", pos, children=[call])])
+        else:
+            stmt = Node("expression_statement", pos, children=[call])
+        body = Node("block", pos, children=[Node("statement_list", pos, children=[stmt])])
+        decl = Node("function_declaration", pos, fields={"body": [body]})
+        fn = FuncSym(f"(*{base.name}).{name}", T.Signature([T.Pointer(base)] + sig.params, sig.results,
+                                                           sig.variadic), decl, set())
+        fn.params = [Var("recv", T.Pointer(base), "param", pos, fn)] + \
+            [Var(f"p{k}", t, "param", pos, fn) for k, t in enumerate(sig.params)]
+        fn.results = [Var("", t, "result", pos, fn) for t in sig.results]
+        fn.autogenerated = True
+        cache[key] = fn
+        self.funcs.append(fn)
+        self.check_func(fn)
+        return fn
+
+    def note_iface_type(self, t):
+        """t is stored in an interface somewhere: its methods need entries callable
+        with the receiver as one word (Go's itab functions and their wrappers)."""
+        self.iface_types.setdefault(_type_key(t), t)
 
     def method_set(self, t) -> dict:
         """name -> Signature of the methods callable on a value of type t."""
@@ -2450,6 +2610,23 @@ def go_bytes(s: str) -> bytes:
 
 def go_string(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
+
+
+def pointer_shaped(t) -> bool:
+    """Is t stored directly in an interface's data word (Go's kindDirectIface)?"""
+    u = t.under
+    if isinstance(u, (T.Pointer, T.Chan, T.Map, T.Signature)):
+        return True
+    if isinstance(u, T.Struct) and len(u.fields) == 1:
+        return pointer_shaped(u.fields[0].type)
+    if isinstance(u, T.Array) and u.length == 1:
+        return pointer_shaped(u.elem)
+    return False
+
+
+def _type_key(t):
+    """Types that are identical share one descriptor: named types by identity."""
+    return id(t) if isinstance(t, T.Named) else str(t)
 
 
 def _iface_name(iface, node):

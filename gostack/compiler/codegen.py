@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import PTR_SIZE, Profile
 from . import types as T
-from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes
+from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes, pointer_shaped
 from .parse import Node
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
@@ -488,7 +488,9 @@ class FuncGen:
         staged = []
         for k, (value, t) in enumerate(zip(values, types)):
             later_calls = any(self.ctx.has_call(v) for v in values[k + 1:])
-            if t is not None and not t.is_scalar():
+            vt = t if t is not None else value.ty
+            if vt is not None and not isinstance(vt, T.Tuple) and not vt.is_scalar():
+                t = vt
                 addr = self.agg_addr(value)
                 if later_calls or len(values) > 1:
                     tmp = self.alloc_temp(t)
@@ -754,6 +756,57 @@ class FuncGen:
         self.loops.pop()
         self.scopes.pop()
 
+    def stmt_type_switch_statement(self, node):
+        """switch v := x.(type): test the clauses in order, default last; always blocks."""
+        self.switch_init(node)
+        x = node.subject
+        subj = Loc("sp", self.alloc_temp(x.ty))
+        self.copy_addr(f"(sp + {subj.off})", self.agg_addr(x), 16)
+        tab = self.pin(self.load(subj, T.INT))
+        bodies = [self.new_block() for _ in node.clauses]
+        end = self.new_block()
+        default = None
+        for (case, types, var), body in zip(node.clauses, bodies):
+            if case.type == "default_case":
+                default = body
+                continue
+            conds = []
+            for t in types:
+                if t is None:
+                    conds.append(f"{tab} == 0")
+                elif isinstance(t.under, T.Interface):
+                    conds.append(f"IFACE_CAN({tab}, {tuple(sorted(t.under.methods))!r})")
+                else:
+                    conds.append(f"{tab} == {self.ctx.type_desc_token(t)}")
+            self.emit(f"if {' or '.join(conds)}: return @J{body.index}@")
+        self.jump(default if default is not None else end)
+        ctx = LoopCtx(getattr(node, "label", ""), "switch", False, self.python_loops, break_block=end.index)
+        self.loops.append(ctx)
+        for (case, types, var), body in zip(node.clauses, bodies):
+            self.start(body)
+            self.scopes.append([])
+            if var is not None and var.name != "_":
+                self.declare_and_zero(var, zero=False)
+                single = types[0] if len(types) == 1 else None
+                if single is None or isinstance(single.under, T.Interface):
+                    self.copy(self.var_location(var), subj, var.type)
+                else:
+                    data = self.pin(self.load(subj.plus(8), T.INT))
+                    target = self.var_location(var)
+                    if pointer_shaped(single):
+                        self.store(target, single, data)
+                    elif single.is_scalar():
+                        self.store(target, single, self.load(Loc("mem", 0, data), single))
+                    elif single.size:
+                        self.copy_addr(self.addr_of_loc(target), data, single.size)
+            self.case_body(case)
+            self.scopes.pop()
+            if not self.cur.closed:
+                self.jump(end)
+        self.loops.pop()
+        self.start(end)
+        self.scopes.pop()
+
     def case_cond(self, tag, tag_node, value):
         if tag is None:
             return f"({self.value(value, T.BOOL)})"
@@ -936,11 +989,15 @@ class FuncGen:
             return self.receive(node, comma_ok=getattr(node, "comma_ok", False))
         if node.type == "index_expression" and node.index_kind == "map":
             return self.map_index(node, comma_ok=getattr(node, "comma_ok", False))
+        if node.type == "type_assertion_expression":
+            return self.type_assert(node, comma_ok=getattr(node, "comma_ok", False))
         callee = getattr(node, "callee", None)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
         if getattr(node, "func_value", None) is not None:
             return self.call_func_value(node)
+        if getattr(node, "iface_call", None) is not None:
+            return self.call_interface_method(node)
         args = call_args(node)
         layout = ParamLayout(callee.sig)
         staged = self.stage_args(node, args, callee.sig)
@@ -971,6 +1028,27 @@ class FuncGen:
         self.emit(f"g.ctxt = {fvn}")
         self.emit(f"q[i - 1] = @B{cont.index}@")
         self.emit(f"_pc = LD_q({fvn})")               # a nil func value faults here, as in Go
+        self.emit("g.sp = sp - 8")
+        self.emit("return BLK[_pc]")
+        self.start(cont)
+        return [Loc("sp", off) for off in layout.results]
+
+    def call_interface_method(self, node) -> list:
+        """x.M(args) on an interface: the method of the dynamic type, data word as receiver."""
+        sig = node.sig
+        recv = Loc("sp", self.alloc_temp(T.Interface({})))
+        self.copy_addr(f"(sp + {recv.off})", self.agg_addr(node.iface_operand), 16)
+        layout = ParamLayout(sig)
+        msig = T.Signature(sig.params[1:], sig.results, sig.variadic)
+        staged = self.stage_args(node, call_args(node)[1:], msig)
+        self.store(Loc("sp", layout.params[0]), T.INT, self.load(recv.plus(8), T.INT))
+        for (kind, val), t, off in zip(staged, sig.params[1:], layout.params[1:]):
+            self.store_staged(Loc("sp", off), t, kind, val)
+        self.line = node.pos.line
+        cont = self.new_block()
+        self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), "<interface method>"))
+        self.emit(f"_pc = IMETHOD({self.load(recv, T.INT)}, {node.iface_call!r})")
+        self.emit(f"q[i - 1] = @B{cont.index}@")
         self.emit("g.sp = sp - 8")
         self.emit("return BLK[_pc]")
         self.start(cont)
@@ -1432,6 +1510,79 @@ class FuncGen:
         """A top-level function used as a value: its static funcval in read-only data."""
         return self.ctx.funcval_token(fn.qualname)
 
+    def value_type_assertion_expression(self, node):
+        return self.load(self.type_assert(node)[0], node.ty)
+
+    def to_iface(self, node, target) -> Loc:
+        """convT: an interface {type, data} holding node's value (boxed unless pointer-shaped)."""
+        src = node.ty
+        if isinstance(src.under, T.Interface):
+            return self.agg_loc(node, convert=False)
+        tmp = Loc("sp", self.alloc_temp(target))
+        tab = self.ctx.type_desc_token(src)
+        if pointer_shaped(src):
+            self.store(tmp.plus(8), T.INT, self.value(node))
+        else:
+            box = Loc("sp", self.alloc_temp(T.Pointer(src)))
+            if src.is_scalar():
+                value = self.spill(self.value(node), src) if self.ctx.has_call(node) else self.value(node)
+                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {_ptrs(src)})")
+                self.store(Loc("mem", 0, self.pin(self.load(box, T.INT))), src, value)
+            else:
+                addr = self.agg_addr(node, convert=False)
+                if self.ctx.has_call(node):
+                    addr = self.spill(addr, T.INT)
+                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {_ptrs(src)})")
+                self.copy_addr(self.load(box, T.INT), addr, src.size)
+            self.store(tmp.plus(8), T.INT, self.load(box, T.INT))
+        self.store(tmp, T.INT, tab)
+        return tmp
+
+    def type_assert(self, node, comma_ok=False) -> list:
+        """x.(T): check the dynamic type (panic, or ok=false), then unbox."""
+        x, t = node.get("operand"), node.ty
+        if isinstance(t, T.Tuple):              # v, ok := x.(T)
+            t = t.types[0]
+        xa = self.pin(self.agg_addr(x))
+        tab, data = self.pin(f"LD_q({xa})"), self.pin(f"LD_q({xa} + 8)")
+        result = Loc("sp", self.alloc_temp(t))
+        iface_name = str(x.ty)
+        if isinstance(t.under, T.Interface):
+            methods = tuple(sorted(t.under.methods))
+            if comma_ok:
+                ok = self.pin(f"IFACE_CAN({tab}, {methods!r})")
+            else:
+                self.emit(f"IFACE_ASSERT({tab}, {methods!r}, {iface_name!r}, {str(t)!r})")
+                ok = "True"
+            self.emit(f"if {ok}:")
+            with self.nested():
+                self.store(result, T.INT, tab)
+                self.store(result.plus(8), T.INT, data)
+        else:
+            want = self.ctx.type_desc_token(t)
+            if comma_ok:
+                ok = self.pin(f"{tab} == {want}")
+            else:
+                self.emit(f"ASSERT_TYPE({tab}, {want}, {iface_name!r})")
+                ok = "True"
+            self.emit(f"if {ok}:")
+            with self.nested():
+                if pointer_shaped(t):
+                    self.store(result, t, data)
+                elif t.is_scalar():
+                    self.store(result, t, self.load(Loc("mem", 0, data), t))
+                else:
+                    self.copy_addr(f"(sp + {result.off})", data, t.size)
+            if t.size:
+                self.emit("else:")
+                with self.nested():
+                    self.zero(result, t)
+        if not comma_ok:
+            return [result]
+        ok_loc = Loc("sp", self.alloc_temp(T.BOOL))
+        self.store(ok_loc, T.BOOL, f"1 if {ok} else 0")
+        return [result, ok_loc]
+
     def value_parenthesized_expression(self, node):
         return self.value(node.children[0])
 
@@ -1755,9 +1906,17 @@ class FuncGen:
         self.emit(f"q[i + {tmp // 8}] = {self.addr_of_loc(loc)}")
         return Loc("mem", 0, f"q[i + {tmp // 8}]")
 
-    def agg_loc(self, node) -> Loc:
+    def agg_loc(self, node, convert=True) -> Loc:
         """Location of an aggregate (struct/array) value, materialized if needed."""
+        if convert and getattr(node, "iface_target", None) is not None:
+            return self.to_iface(node, node.iface_target)
         kind = node.type
+        if getattr(node, "is_nil", False):
+            tmp = Loc("sp", self.alloc_temp(node.ty))
+            self.zero(tmp, node.ty)
+            return tmp
+        if kind == "type_assertion_expression":
+            return self.type_assert(node)[0]
         if node.const is not None and T.is_string(node.ty):
             return self.string_const_loc(node.const)
         if kind == "index_expression" and node.index_kind == "map":
@@ -1791,8 +1950,8 @@ class FuncGen:
             return results[0]
         raise Unsupported(node.pos, f"{kind.replace('_', ' ')} as a value")
 
-    def agg_addr(self, node) -> str:
-        return self.addr_of_loc(self.agg_loc(node))
+    def agg_addr(self, node, convert=True) -> str:
+        return self.addr_of_loc(self.agg_loc(node, convert))
 
     def composite_into(self, loc: Loc, node):
         t = node.ty

@@ -27,6 +27,7 @@ BLOCK_PC_STEP = 16            # pc distance between blocks of one function
 FUNC_ALIGN = 32
 DATA_ALIGN = 0x1000
 RUNTIME_MAIN_FRAME = 8        # runtime.main's frame in the model: just the saved BP
+TYPE_DESC_SIZE = 48           # bytes of read-only data per type descriptor (Go's _type is 48)
 
 # Lines of Go 1.19's runtime sources that tracebacks of the model's runtime frames show.
 RUNTIME_POSITIONS = {
@@ -52,6 +53,7 @@ class CompileContext:
         self._closing: dict = {}
         self.rodata = bytearray()            # string literals, funcvals (and later type data)
         self.funcval_patches: list = []      # (rodata offset, function) filled in at layout
+        self.type_descs: list = []           # (rodata offset, type)
         self._rodata_offsets: dict = {}
 
     def rodata_token(self, data: bytes) -> str:
@@ -65,6 +67,16 @@ class CompileContext:
         if off is None:
             off = self._rodata_offsets[data] = len(self.rodata) + PTR_SIZE
             self.rodata += data
+        return f"@R{off}@"
+
+    def type_desc_token(self, t: T.Type) -> str:
+        """The address of t's type descriptor in read-only data (one per distinct type)."""
+        key = ("type", id(t) if isinstance(t, T.Named) else str(t))
+        off = self._rodata_offsets.get(key)
+        if off is None:
+            off = self._rodata_offsets[key] = len(self.rodata) + PTR_SIZE
+            self.rodata += bytes(TYPE_DESC_SIZE)
+            self.type_descs.append((off, t))
         return f"@R{off}@"
 
     def funcval_token(self, qualname: str) -> str:
@@ -130,7 +142,7 @@ def _is_safepoint(node: Node) -> bool:
     callee = getattr(node, "callee", None)
     if node.type == "call_expression":
         return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING) \
-            or getattr(node, "func_value", None) is not None
+            or getattr(node, "func_value", None) is not None or getattr(node, "iface_call", None) is not None
     return (node.type in ("send_statement", "select_statement") or getattr(node, "recv", False)
             or getattr(node, "range_chan", None) is not None)
 
@@ -145,7 +157,7 @@ def _branches_native(node: Node, enclosing: list) -> bool:
                 if outer in ("for_statement", "expression_switch_statement"):
                     return outer != "expression_switch_statement"
         return True
-    if kind == "fallthrough_statement":
+    if kind in ("fallthrough_statement", "type_switch_statement", "goto_statement"):
         return False
     inner = enclosing + [kind] if kind in ("for_statement", "expression_switch_statement") else enclosing
     return all(_branches_native(c, inner) for c in node.children)
@@ -280,9 +292,23 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
                       text_base=TEXT_BASE, text_end=pc, source_path=path, sources=sources)
     program.zeros = sorted(ctx.zeros)
     program.rodata_base, program.rodata = rodata_base, rodata
+    program.type_table = _type_table(ctx, checked, rodata_base, entries)
     program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
     return program
+
+
+def _type_table(ctx, checked, rodata_base, entries) -> dict:
+    """addr -> TypeInfo for every type descriptor the code refers to."""
+    from ..runtime.iface import TypeInfo
+    from .check import _type_key, pointer_shaped
+    tables = getattr(checked, "method_tables", {})
+    out = {}
+    for off, t in ctx.type_descs:
+        methods = {name: entries[q] for name, q in tables.get(_type_key(t), {}).items() if q in entries}
+        addr = rodata_base + off
+        out[addr] = TypeInfo(addr, t, str(t), t.size, pointer_shaped(t), _eq_desc(t), T.comparable(t), methods)
+    return out
 
 
 def _fill_info(info: FuncInfo, code: FuncCode, path: str):

@@ -49,8 +49,11 @@ class MapIter:
         self.pos = 0
 
 
-def normalize(aspace, addr: int, desc):
-    """A hashable key for the value at addr, equal exactly when Go's == is."""
+def normalize(aspace, addr: int, desc, types=None):
+    """A hashable key for the value at addr, equal exactly when Go's == is.
+
+    types (addr -> TypeInfo) resolves the dynamic types of interface values.
+    """
     kind = desc[0]
     if kind == "s":
         ptr, n = aspace.load(addr, "q"), aspace.load(addr + PTR_SIZE, "q")
@@ -59,20 +62,27 @@ def normalize(aspace, addr: int, desc):
         v = aspace.load(addr, "d")
         return v if not math.isnan(v) else object()     # NaN != NaN
     if kind == "i":
-        return interface_key(aspace, addr)
+        return interface_key(aspace, addr, types)
     if kind == "b":
         return aspace.read(addr, desc[1])
-    return tuple(normalize(aspace, addr + off, inner) for off, inner in desc[1])
+    return tuple(normalize(aspace, addr + off, inner, types) for off, inner in desc[1])
 
 
-def interface_key(aspace, addr: int):
-    """An interface value compares by dynamic type, then by value."""
+def interface_key(aspace, addr: int, types):
+    """An interface value compares by dynamic type, then by value (efaceeq)."""
     tab, data = aspace.load(addr, "q"), aspace.load(addr + PTR_SIZE, "q")
-    return (tab, data)
+    if tab == 0:
+        return (0,)
+    info = types[tab]
+    if not info.comparable:
+        raise GoPanic(f"comparing uncomparable type {info.name}", runtime_error=True)
+    if info.direct:
+        return (tab, data)
+    return (tab, normalize(aspace, data, info.eq_desc, types))
 
 
-def equal(aspace, a: int, b: int, desc) -> bool:
-    return normalize(aspace, a, desc) == normalize(aspace, b, desc)
+def equal(aspace, a: int, b: int, desc, types=None) -> bool:
+    return normalize(aspace, a, desc, types) == normalize(aspace, b, desc, types)
 
 
 class Maps:

@@ -34,6 +34,7 @@ from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOC
 from ..machine.thread import ThreadStacks, committed_bytes
 from .chan import Channels
 from .hashmap import Maps
+from .iface import Ifaces
 from .mgc import Collector
 from .slice import Slices
 from .string import Strings
@@ -88,6 +89,7 @@ class World:
         self.strings = Strings(self)
         self.slices = Slices(self)
         self.maps = Maps(self)
+        self.ifaces = Ifaces(self, getattr(program, "type_table", {}))
         self.runnext = None
         self.runq: deque = deque()
         self.globrunq: deque = deque()

@@ -56,6 +56,8 @@ def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: in
 def frame_line(program, frame: Frame, innermost_line: int | None = None) -> int:
     if frame.at_entry:
         return frame.func.decl_line
+    if innermost_line is not None:          # the running frame: the line that failed
+        return innermost_line
     site = program.callsites.get(frame.pc)
     if site is not None:
         return site.line

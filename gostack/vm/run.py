@@ -210,7 +210,7 @@ def runtime_namespace(world: World) -> dict:
 
 def data_ops(world: World) -> dict:
     """Strings, slices and maps: runtime/string.go, slice.go and map.go."""
-    strings, slices, maps = world.strings, world.slices, world.maps
+    strings, slices, maps, ifaces = world.strings, world.slices, world.maps, world.ifaces
     aspace = world.aspace
 
     def packkey(value, fmt):
@@ -228,8 +228,10 @@ def data_ops(world: World) -> dict:
         MAKEMAP=maps.makemap, MAPACCESS=maps.access, MAPASSIGN=maps.assign,
         MAPDELETE=maps.delete, MAPLEN=maps.length, MAPITERINIT=maps.iterinit,
         MAPITERNEXT=maps.iternext, PACKKEY=packkey,
-        MAPKEY=lambda addr, desc: normalize(aspace, addr, desc),
-        MEMEQ=lambda a, b, desc: equal(aspace, a, b, desc),
+        MAPKEY=lambda addr, desc: normalize(aspace, addr, desc, ifaces.types),
+        MEMEQ=lambda a, b, desc: equal(aspace, a, b, desc, ifaces.types),
+        IMETHOD=ifaces.method, ASSERT_TYPE=ifaces.assert_type, IFACE_ASSERT=ifaces.assert_iface,
+        IFACE_CAN=ifaces.can_assert,
     )
 
 
