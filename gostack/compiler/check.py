@@ -158,7 +158,7 @@ PACKAGES = {
 }
 
 BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "panic", "make",
-                                     "close", "append", "copy", "delete")}
+                                     "close", "append", "copy", "delete", "recover")}
 CONSTS = {"true": Const("true", T.UNTYPED_BOOL, True),
           "false": Const("false", T.UNTYPED_BOOL, False)}
 
@@ -648,7 +648,7 @@ class Checker:
             raise CompileError(Pos(body.pos.path, last_line, 1), "missing return")
         self.func, self.labels, self.loop_depth = saved_func, saved_labels, saved_depth
 
-    def expr_func_literal(self, node, scope):
+    def expr_func_literal(self, node, scope, wrapper=False):
         """func(...) {...}: a function of its own that captures variables by reference.
 
         Go names it after the enclosing function: main.main.func1, and
@@ -657,7 +657,12 @@ class Checker:
         outer = self.func
         node.loop_depth = self.loop_depth
         top = outer if getattr(outer, "literal_of", None) is None else outer.literal_top
-        if getattr(outer, "literal_of", None) is None:
+        if wrapper:
+            # A deferred call's wrapper is not one of the program's literals: it
+            # does not take a funcN number (Go 1.21 calls these deferwrapN).
+            outer.wrapper_count = getattr(outer, "wrapper_count", 0) + 1
+            name = f"{outer.name}.deferwrap{outer.wrapper_count}"
+        elif getattr(outer, "literal_of", None) is None:
             outer.literal_count = getattr(outer, "literal_count", 0) + 1
             name = f"{outer.name}.func{outer.literal_count}"
         else:
@@ -1139,7 +1144,88 @@ class Checker:
         self.func.has_calls = True
 
     def stmt_defer_statement(self, node, scope):
-        raise Unsupported(node.pos, "defer")
+        """defer f(a, b): evaluate f's operands now, defer a closure that makes the call.
+
+        This is Go's own lowering since 1.17 (the deferred call becomes a
+        func() with no arguments); the closure is marked as a wrapper, so a
+        recover() in f still sees the panic, as in Go.
+        """
+        call = node.children[0]
+        while call.type == "parenthesized_expression":
+            call = call.children[0]
+        if call.type != "call_expression":
+            raise CompileError(node.pos, "expression in defer must be function call")
+        fn_node = call.get("function")
+        if fn_node.type == "func_literal" and not call.get("arguments").children:
+            self.expr(fn_node, scope)
+            node.defer_binds, node.defer_lit = [], fn_node
+        else:
+            self.expr(call, scope)
+            node.defer_binds, node.defer_lit = self.defer_wrapper(call, scope)
+        node.defer_lit.lit_fn.wrapper = True
+        node.in_loop = self.loop_depth > 0
+        self.func.has_defer = True
+        self.func.has_calls = True
+
+    def defer_wrapper(self, call, scope):
+        """(bindings evaluated at the defer statement, the func literal that calls)."""
+        pos = call.pos
+        inner = Scope(scope)
+        binds = []
+
+        def bind(expr, t):
+            name = f"~d{len(binds)}"
+            v = Var(name, t, "local", pos, self.func)
+            v.used = True
+            v.loop_depth = self.loop_depth
+            self.func.locals.append(v)
+            inner.names[name] = v
+            binds.append((v, expr))
+            return Node("identifier", pos, name)
+
+        fn_node = call.get("function")
+        if getattr(call, "func_value", None) is not None:
+            new_fn = bind(fn_node, fn_node.ty)
+        elif getattr(fn_node, "method_fn", None) is not None or getattr(call, "iface_call", None) is not None:
+            recv = fn_node.receiver_expr if getattr(fn_node, "method_fn", None) is not None else call.iface_operand
+            new_fn = _selector(bind(recv, recv.ty), fn_node.get("field").text, pos)
+        elif getattr(fn_node, "method", None) is not None:        # sync.(*Mutex).Unlock and friends
+            operand = fn_node.get("operand")
+            if isinstance(operand.ty.under, T.Pointer):
+                recv = operand
+            else:
+                recv = Node("unary_expression", pos, op="&", fields={"operand": [operand]})
+                recv.children = [operand]
+                recv.ty = T.Pointer(operand.ty)
+            new_fn = _selector(bind(recv, recv.ty), fn_node.get("field").text, pos)
+        else:
+            new_fn = fn_node                  # a function or builtin named directly
+        sig = getattr(call, "sig", None) or getattr(getattr(call, "callee", None), "sig", None)
+        params = list(sig.params) if sig is not None else []
+        if getattr(fn_node, "method_fn", None) is not None:
+            params = params[1:]
+        args = []
+        for k, a in enumerate(call.get("arguments").children):
+            spread = a.type == "variadic_argument"
+            expr = a.children[0] if spread else a
+            t = expr.ty
+            if getattr(call, "variadic_pack", None) is not None and k >= call.variadic_pack:
+                t = params[-1].elem if params else expr.ty
+            elif k < len(params) and not spread:
+                t = params[k]
+            if isinstance(t, T.Basic) and t.is_untyped():
+                t = T.DEFAULT_TYPE.get(t.kind, t)
+            ident = bind(expr, t)
+            args.append(Node("variadic_argument", pos, children=[ident]) if spread else ident)
+        arglist = Node("argument_list", pos, children=args)
+        new_call = Node("call_expression", pos, fields={"function": [new_fn], "arguments": [arglist]})
+        new_call.children = [new_fn, arglist]
+        body = Node("block", pos, children=[Node("statement_list", pos, children=[
+            Node("expression_statement", pos, children=[new_call])])])
+        lit = Node("func_literal", pos, fields={"parameters": [Node("parameter_list", pos)], "body": [body]})
+        lit.children = [lit.fields["parameters"][0], body]
+        self.expr_func_literal(lit, inner, wrapper=True)
+        return binds, lit
 
     def stmt_goto_statement(self, node, scope):
         raise Unsupported(node.pos, "goto")
@@ -2122,6 +2208,13 @@ class Checker:
             self.convert_operand(arg, T.DEFAULT_TYPE.get(src.kind, src))
     def builtin_println(self, node, args, scope):
         self.func.has_calls = True
+        if len(args) == 1 and args[0].type == "call_expression":
+            self.expr(args[0], scope)
+            if isinstance(args[0].ty, T.Tuple) and len(args[0].ty.types) > 1:
+                node.spread = True             # println(f()) prints each result
+                node.ty = T.Tuple([])
+                node.builtin = "println"
+                return
         for a in args:
             self.expr(a, scope)
             self.single_value(a)
@@ -2305,14 +2398,16 @@ class Checker:
         a = args[0]
         self.expr(a, scope)
         self.single_value(a)
-        if isinstance(a.ty.under, T.Basic) and a.ty.under.is_untyped():
-            if a.ty.under.kind == "nil":
-                raise Unsupported(a.pos, "panic(nil)")
-            self.convert_operand(a, T.DEFAULT_TYPE[a.ty.under.kind])
-        if not (isinstance(a.ty.under, T.Basic)):
-            raise Unsupported(a.pos, f"panic with a value of type {a.ty}")
+        self.convert_operand(a, T.ANY)           # panic's parameter is an interface{}
         node.ty = T.Tuple([])
         node.builtin = "panic"
+
+    def builtin_recover(self, node, args, scope):
+        if args:
+            raise CompileError(node.pos, "too many arguments for recover()")
+        self.func.has_calls = True
+        node.ty = T.ANY
+        node.builtin = "recover"
 
     # ---- constants and assignability
 
@@ -2610,6 +2705,13 @@ def go_bytes(s: str) -> bytes:
 
 def go_string(b: bytes) -> str:
     return b.decode("utf-8", "surrogateescape")
+
+
+def _selector(operand, name, pos):
+    sel = Node("selector_expression", pos, fields={"operand": [operand],
+                                                   "field": [Node("field_identifier", pos, name)]})
+    sel.children = [operand, sel.fields["field"][0]]
+    return sel
 
 
 def pointer_shaped(t) -> bool:

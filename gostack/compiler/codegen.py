@@ -58,6 +58,10 @@ RUNTIME_CALLS = {
     "sync.(*RWMutex).RUnlock": "RWRUNLOCK",
 }
 SELECT_SEND, SELECT_RECV = 0, 1
+# A defer record (runtime._defer, reduced): the next older record, the deferred
+# closure, the SP of the deferring frame and the pc of its deferreturn block.
+DEFER_LINK, DEFER_FN, DEFER_SP, DEFER_PC = 0, 8, 16, 24
+DEFER_RECORD_SIZE = 32
 
 
 @dataclass
@@ -165,6 +169,7 @@ class FuncGen:
         self.regs = None            # sp offset -> (host name, size) inside a promoted loop
         self.reg_dirty = set()
         self.ctxt_slot = None       # closures: the frame slot holding the context register
+        self.dr_block = None        # functions with defers: the deferreturn block
 
     # ------------------------------------------------------------ frame
 
@@ -286,6 +291,8 @@ class FuncGen:
         if not self.cur.closed:
             self.line = self._closing_line()
             self.epilogue()
+        if self.dr_block is not None:
+            self.deferreturn()
         frame = self.computed_frame_size()
         return FuncCode(
             name=self.fn.qualname, fn=self.fn, blocks=self.blocks, callsites=self.callsites,
@@ -377,6 +384,56 @@ class FuncGen:
                 self.var_loc[v] = ("result", k)
 
     def epilogue(self):
+        """Return: through deferreturn if the function defers, else straight out."""
+        if getattr(self.fn, "has_defer", False):
+            if self.dr_block is None:
+                self.dr_block = self.new_block()
+            self.emit(f"return @J{self.dr_block.index}@")
+            return
+        self.real_epilogue()
+
+    def deferreturn(self):
+        """The deferreturn block: run this frame's deferred calls (newest first), then return.
+
+        Each deferred closure is called with this block as its return address,
+        so the block runs once per record, and again after the last one.  A
+        recovered panic also resumes here (at the deferring frame's SP).
+        """
+        block = self.dr_block
+        self.start(block)
+        self.line = self._closing_line()
+        self.callsites.append(CallSiteCode(block.index, self.line, self.live_ptrs(), "runtime.deferreturn"))
+        self.emit("_d = g.defer")
+        self.emit(f"if _d and LD_q(_d + {DEFER_SP}) == sp:")
+        with self.nested():
+            self.emit(f"g.defer = LD_q(_d + {DEFER_LINK})")
+            self.emit(f"_fv = LD_q(_d + {DEFER_FN})")
+            self.emit("g.ctxt = _fv")
+            self.emit(f"q[i - 1] = @B{block.index}@")
+            self.emit("g.sp = sp - 8")
+            self.emit("return BLK[LD_q(_fv)]")
+        self.real_epilogue()
+
+    def stmt_defer_statement(self, node):
+        """defer: bind the operands now, push a record {link, fn, sp, pc} on g.defer."""
+        for var, expr in node.defer_binds:
+            self.declare_and_zero(var, zero=False)
+            self.store_value(self.var_location(var), var.type, expr)
+        fv = Loc("sp", self.alloc_temp(T.Pointer(T.UINT8)))
+        self.store(fv, T.INT, self.value(node.defer_lit))
+        if node.in_loop:
+            rec = self.pin(f"MALLOC({DEFER_RECORD_SIZE}, 'defer', ())")
+        else:
+            rec = self.pin(f"sp + {self.alloc(T.Array(T.UINTPTR, DEFER_RECORD_SIZE // 8))}")
+        if self.dr_block is None:
+            self.dr_block = self.new_block()
+        self.emit(f"ST_q({rec} + {DEFER_LINK}, g.defer)")
+        self.emit(f"ST_q({rec} + {DEFER_FN}, {self.load(fv, T.INT)})")
+        self.emit(f"ST_q({rec} + {DEFER_SP}, sp)")
+        self.emit(f"ST_q({rec} + {DEFER_PC}, @B{self.dr_block.index}@)")
+        self.emit(f"g.defer = {rec}")
+
+    def real_epilogue(self):
         """Copy escaped named results home, pop the frame, return through memory."""
         for k, v in enumerate(self.fn.results):
             if v.escapes:
@@ -1367,14 +1424,22 @@ class FuncGen:
         args = node.get("arguments").children
         builtin = getattr(node, "builtin", None)
         if builtin in ("println", "print"):
-            parts = self.print_values(args)
+            if getattr(node, "spread", False):
+                results = self.call(args[0])
+                parts = [self.print_arg(_LocNode(loc, t), self.load(loc, t)) if t.is_scalar()
+                         else f"PSTR(SB(sp + {loc.off}))" for loc, t in zip(results, args[0].ty.types)]
+            else:
+                parts = self.print_values(args)
             self.emit(f"PRINT({builtin == 'println'}, [{', '.join(parts)}])")
             return None
         if builtin == "panic":
-            arg = args[0]
-            self.emit(f"GOPANIC({self.value(arg)}, {self.ctx.type_token(arg.ty)})")
+            self.emit(f"GOPANIC(g, {self.agg_addr(args[0])})")
             self.mark_closed()
             return None
+        if builtin == "recover":
+            tmp = Loc("sp", self.alloc_temp(T.ANY))
+            self.emit(f"RECOVER(g, sp + {self.frame_size}, sp + {tmp.off})")
+            return tmp
         if builtin == "new":
             return self.new_object(node)
         if builtin == "delete":
@@ -1699,9 +1764,8 @@ class FuncGen:
             return f"({a} {op} {b})"
         if getattr(left, "is_nil", False) or getattr(right, "is_nil", False):
             other = right if getattr(left, "is_nil", False) else left
-            first = f"LD_q({self.agg_addr(other)})" if not other.ty.is_scalar() else self.value(other)
-            if isinstance(t.under, T.Interface):
-                first = f"LD_q({self.agg_addr(other)})"
+            # The first word decides: the data pointer of a slice, the type of an interface.
+            first = self.value(other) if other.ty.is_scalar() else f"LD_q({self.agg_addr(other)})"
             return f"({first} {op} 0)"
         if T.is_string(t):
             a = self.str_bytes(left, spill=self.ctx.has_call(right))

@@ -135,6 +135,13 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "func_literal":
         sources(node, ff)           # its body is a function of its own
         return
+    if kind == "defer_statement":
+        for var, expr in node.defer_binds:
+            ff.flow(var, sources(expr, ff))
+        closure = sources(node.defer_lit, ff)
+        if node.in_loop:            # a defer in a loop gets a heap record (Go's deferproc)
+            ff.flow(SINK, closure)
+        return
     if kind in ("short_var_declaration", "assignment_statement"):
         lefts = node.get("left").children
         rights = node.get("right").children

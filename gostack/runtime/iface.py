@@ -26,12 +26,19 @@ from .panic import GoPanic
 class TypeInfo:
     """What the runtime knows of one type descriptor."""
 
-    __slots__ = ("addr", "name", "size", "direct", "eq_desc", "comparable", "methods", "type")
+    __slots__ = ("addr", "name", "size", "direct", "eq_desc", "comparable", "methods", "type",
+                 "runtime_error")
 
     def __init__(self, addr, type_, name, size, direct, eq_desc, comparable, methods):
         self.addr, self.type, self.name, self.size = addr, type_, name, size
         self.direct, self.eq_desc, self.comparable = direct, eq_desc, comparable
         self.methods = methods          # name -> entry pc
+        self.runtime_error = None       # runtime-made error types: the Go type name
+
+    def runtime_error_text(self, aspace, data: int) -> str:
+        """The Error() of a runtime error value: its data word points at a string header."""
+        ptr, n = aspace.load(data, "q"), aspace.load(data + 8, "q")
+        return aspace.read(ptr, n).decode("utf-8", "surrogateescape") if n else ""
 
 
 class TypeAssertionError(GoPanic):
@@ -46,6 +53,32 @@ class Ifaces:
     def __init__(self, world, table: dict):
         self.world = world
         self.types: dict[int, TypeInfo] = table
+
+    def runtime_error_type(self, err) -> int:
+        """The descriptor of the runtime's error type for err (made once, in the heap)."""
+        name = getattr(err, "go_type", None) or ("runtime.boundsError" if "out of range" in err.text
+                                                 else "runtime.Error")
+        for info in self.types.values():
+            if info.runtime_error == name:
+                return info.addr
+        from ..profiles import PTR_SIZE
+        addr = self.world.malloc(48, "type " + name, ())
+        self.world.collector.pin(addr)
+        entry = self.world.program.runtime_error_pc
+        info = TypeInfo(addr, None, name, 2 * PTR_SIZE, False, ("s",), True,
+                        {"Error": entry, "RuntimeError": entry})
+        info.runtime_error = name
+        self.types[addr] = info
+        return addr
+
+    def text_method(self, tab: int):
+        """preprintpanics: the Error method of an error, else String of a Stringer."""
+        if tab == 0:
+            return None
+        info = self.types[tab]
+        if info.runtime_error is not None:
+            return None
+        return info.methods.get("Error") or info.methods.get("String")
 
     def method(self, tab: int, name: str) -> int:
         """The entry pc of method name of the dynamic type (nil tab: a nil dereference)."""

@@ -23,6 +23,7 @@ stack size into the starting size of new goroutines.
 from __future__ import annotations
 
 from ..profiles import PTR_SIZE
+from .deferpanic import defer_roots
 
 GOGC = 100                    # heap growth allowed between cycles, percent
 HEAP_MINIMUM = 4 << 20        # heapminimum: the first goal
@@ -34,9 +35,14 @@ class Collector:
         self.objects: dict[int, tuple] = {}   # object address -> pointer offsets
         self.next_gc = HEAP_MINIMUM
         self.numgc = 0
+        self.pinned: set = set()
 
     def note_alloc(self, addr: int, ptrs: tuple):
         self.objects[addr] = ptrs
+
+    def pin(self, addr: int):
+        """Keep a runtime-owned object (a type descriptor the runtime made) alive."""
+        self.pinned.add(addr)
 
     def should_run(self) -> bool:
         return self.world.mheap.heap_alloc >= self.next_gc
@@ -66,9 +72,11 @@ class Collector:
         load = world.aspace.load
         for off in world.program.global_ptrs:
             yield load(world.data.lo + off, "q")
+        yield from self.pinned
         for g in world.live_goroutines():
             yield from self.stack_words(g)
             yield g.ctxt
+            yield from defer_roots(g, world.aspace)
         for _when, _seq, what in world.timers:
             if isinstance(what, int):
                 yield what                       # time.After's channel

@@ -22,6 +22,10 @@ class GoPanic(Exception):
         self.runtime_error = runtime_error
         self.signal = signal
 
+    def header_text(self) -> str:
+        """The value's text as printpanicval shows it (Error() of a runtime error)."""
+        return ("runtime error: " if self.runtime_error else "") + self.text
+
     def header(self) -> str:
         prefix = "runtime error: " if self.runtime_error else ""
         out = f"panic: {prefix}{self.text}\n"
@@ -56,6 +60,14 @@ def nil_deref(addr: int, pc: int, code: int) -> GoPanic:
     signal = f"[signal SIGSEGV: segmentation violation code={code:#x} addr={addr:#x} pc={pc:#x}]"
     return GoPanic("invalid memory address or nil pointer dereference", runtime_error=True,
                    signal=signal)
+
+
+class UserPanic(GoPanic):
+    """panic(v): v as the two words of an interface{}."""
+
+    def __init__(self, tab: int, data: int):
+        super().__init__("")
+        self.tab, self.data = tab, data
 
 
 def panic_value(value, token) -> GoPanic:

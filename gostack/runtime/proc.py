@@ -34,6 +34,7 @@ from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOC
 from ..machine.thread import ThreadStacks, committed_bytes
 from .chan import Channels
 from .hashmap import Maps
+from .deferpanic import Panics
 from .iface import Ifaces
 from .mgc import Collector
 from .slice import Slices
@@ -90,6 +91,7 @@ class World:
         self.slices = Slices(self)
         self.maps = Maps(self)
         self.ifaces = Ifaces(self, getattr(program, "type_table", {}))
+        self.panics = Panics(self)
         self.runnext = None
         self.runq: deque = deque()
         self.globrunq: deque = deque()
@@ -287,6 +289,7 @@ class World:
 
     def goexit(self, g: G):
         g.status = Gstatus.DEAD
+        g.defer, g.panic, g.calls, g.ctxt = 0, None, [], 0
         g.stats.final_stack = g.stack.size
         g.stats.note_thread(g, self.thread_model)
         self.emit("goexit", g=g.goid)
@@ -561,9 +564,33 @@ class World:
                 raise HostLimit(f"gostack: host limit: model memory {used} bytes exceeds "
                                 f"--memory-limit {limit}")
 
-    def adjustdefers(self, g, lo: int, hi: int, delta: int) -> int:
-        """Defer records on the stack point into it: the chain, each record's sp."""
-        return 0
+    def call_go(self, g, entry_pc: int, args: bytes, ctxt: int = 0, ret_pc: int = 0,
+                result_size: int = 0, then=None):
+        """Call a Go function from the runtime on g's stack; returns the block to run.
+
+        The arguments (and room for results) go just below g's SP, then the
+        return address: ret_pc, or the runtime's call-return block, which
+        hands the results to then(g, results) and resumes with what it returns.
+        The host keeps only distances from SP, so the stack may move meanwhile.
+        """
+        params = -(-len(args) // PTR_SIZE) * PTR_SIZE
+        reserve = params + -(-result_size // PTR_SIZE) * PTR_SIZE
+        sp = g.sp - reserve
+        if args:
+            self.aspace.write(sp, args)
+        if not ret_pc:
+            ret_pc = self.program.runtime_call_return_pc
+            g.calls.append((then, params, result_size, reserve))
+        self.aspace.store(sp - PTR_SIZE, "q", ret_pc)
+        g.sp = sp - PTR_SIZE
+        g.ctxt = ctxt
+        return self.blocks[entry_pc]
+
+    def runtime_call_return(self, g):
+        then, params, result_size, reserve = g.calls.pop()
+        results = self.aspace.read(g.sp + params, result_size) if result_size else b""
+        g.sp += reserve
+        return then(g, results)
 
     def malloc(self, size: int, name: str, ptrs) -> int:
         """mallocgc: a zeroed heap object, registered with the collector."""

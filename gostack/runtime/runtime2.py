@@ -62,7 +62,7 @@ class G:
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
-                 "async_safe", "lowsp", "ctxt")
+                 "async_safe", "lowsp", "ctxt", "defer", "panic", "calls")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -93,6 +93,9 @@ class G:
         self.async_safe = False    # stopped at an async safe point: the stack must not move
         self.lowsp = 0             # thread model: the lowest SP reached (committed pages)
         self.ctxt = 0              # the context register: the closure of the function being entered
+        self.defer = 0             # the newest defer record (g._defer)
+        self.panic = None          # the newest panic (g._panic)
+        self.calls = []            # calls the runtime made on this stack, awaiting their return
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
 from .chan import adjustsudogs
+from .deferpanic import adjustdefers
 from .errors import RuntimeThrow
 from .runtime2 import Gstatus
 
@@ -162,7 +163,7 @@ class StackEngine:
         frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
         adjusted += adjustsudogs(g, old.lo, old.hi, delta)
         adjusted += self.adjustctxt(g, old.lo, old.hi, delta)
-        adjusted += self.world.adjustdefers(g, old.lo, old.hi, delta)
+        adjusted += adjustdefers(g, self.aspace, old.lo, old.hi, delta)
         self.free_old(old)
         self.world.note_copy(g, old, new, used, delta, frames, adjusted, reason)
 

@@ -89,6 +89,12 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
     for index, frame in enumerate(frames):
         f = frame.func
         is_runtime = f.name.startswith("runtime.")
+        if f.name == "runtime.gopanic" and index > 0:
+            # A panic that ran deferred calls: Go shows gopanic as panic(value).
+            line = frame_line(program, frame)
+            out.append(f"panic({{0x0?, 0x0?}})\n\t{goroot}/src/{f.file}:{line} +0x0\n")
+            shown += 1
+            continue
         if is_runtime and not show_runtime:
             continue
         if shown >= TRACEBACK_MAX_FRAMES:

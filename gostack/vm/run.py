@@ -27,6 +27,7 @@ from ..machine.memory import Fault
 from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
 from ..runtime import panic as P
 from ..runtime import printfmt
+from ..runtime.deferpanic import FatalPanic
 from ..runtime.errors import RuntimeThrow
 from ..runtime.hashmap import equal, normalize
 from ..runtime.slice import slicecheck
@@ -101,13 +102,21 @@ def execute(world: World, blocks: dict):
                 f = blocks[g.pc]
                 if g.resume_panic is not None:
                     err, g.resume_panic = g.resume_panic, None
-                    raise err
+                    f = start_panic(world, g, err, g.pc, None)
+            except P.GoPanic as err:
+                f = start_panic(world, g, err, _pc(world, g, f), sys.exc_info()[2])
+            except Fault as fault:
+                pc = _pc(world, g, f)
+                if not is_nil_deref(world, g, fault):
+                    raise
+                code = 2 if fault.kind == "protection" else 1
+                f = start_panic(world, g, P.nil_deref(fault.addr, pc, code), pc, sys.exc_info()[2])
             except KeyError as missing:
                 raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
     except ProgramExit as done:
         return done.code, None
-    except P.GoPanic as err:
-        report_panic(world, g, _pc(world, g, f), err, sys.exc_info()[2])
+    except FatalPanic as fatal:
+        report_panic(world, g, fatal)
         return EXIT_GO_PANIC, None
     except Fault as fault:
         try:
@@ -132,6 +141,14 @@ def execute(world: World, blocks: dict):
         world.write_stderr(f"fatal error: {throw.msg}\n\ngostack: this is a bug in the model; "
                            f"rerun with --debug checkinv=1 to find it\n")
         return EXIT_HOST_LIMIT, f"model invariant broken: {throw.msg}"
+
+
+def start_panic(world, g, err, pc, tb):
+    """gopanic on g: note where it panicked (for the traceback), run the defers."""
+    line = innermost_go_line(world, tb) if tb is not None else None
+    if isinstance(err, P.UserPanic):
+        return world.panics.gopanic(g, None, err.tab, err.data, pc, line)
+    return world.panics.gopanic(g, err, pc=pc, line=line)
 
 
 def _pc(world, g, f) -> int:
@@ -197,7 +214,10 @@ def runtime_namespace(world: World) -> dict:
         P_BOOL=printfmt.format_bool, P_PTR=printfmt.format_pointer,
         W64=_wrap64, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
         PANIC_INDEX=_panic_index,
-        GOPANIC=lambda value, token: _raise(P.panic_value(value, token)),
+        GOPANIC=lambda g, addr: _raise(P.UserPanic(load(addr, "q"), load(addr + 8, "q"))),
+        RECOVER=world.panics.recover,
+        PANICRETURN=world.panics.panic_return,
+        CALLRETURN=world.runtime_call_return,
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
         LOWWATER=world.lowwater,
         **scheduler_ops(world),
@@ -449,9 +469,14 @@ def _status(g) -> str:
     return {1: "runnable", 2: "running"}.get(int(g.status), "waiting")
 
 
-def report_panic(world: World, g, pc: int, err: P.GoPanic, tb):
-    line = innermost_go_line(world, tb)
-    world.write_stderr(err.header() + "\n" + user_traceback(world, g, pc, line))
+def is_nil_deref(world, g, fault) -> bool:
+    """A fault below the first page is Go's nil dereference panic (not a thread's guard)."""
+    return fault.addr < MIN_LEGAL_POINTER and not world.thread_model
+
+
+def report_panic(world: World, g, fatal):
+    p = fatal.panic
+    world.write_stderr(fatal.header() + "\n" + user_traceback(world, g, p.pc or g.pc, p.line))
 
 
 def report_fault(world: World, g, pc: int, fault: Fault, tb):
