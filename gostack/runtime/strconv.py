@@ -1015,8 +1015,7 @@ def unquote(s) -> tuple[bytes, GoError | None]:
         return b"", ERR_SYNTAX
     if len(body) != 1:
         return b"", ERR_SYNTAX               # text after the closing quote
-    if q == ord("'") and not out:
-        return b"", ERR_SYNTAX
+    # Go 1.19 accepts '' (an empty rune literal) and returns "".
     return bytes(out), None
 
 
