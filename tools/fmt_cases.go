@@ -518,6 +518,29 @@ func main() {
 		B []byte
 	}{1, []byte("x")}, struct{ B []byte }{[]byte("x")}, struct{ B []byte }{[]byte("x")})
 
+	// Flag combinations and nested methods.
+	for _, verb := range []string{"%+#v", "%#+v", "%-#10x|", "%# 10x|", "%+ d", "%0-5d|", "%-05d|",
+		"%+.3v", "%.2v", "%08.3v", "%-5c|", "%.30e", "%#.10v", "% +v", "%+q", "%#q", "%x", "%X",
+		"% X", "%.1q", "%#s", "%+s"} {
+		for _, v := range []any{42, -7, "héllo", 3.25, float32(1e-7), Point{1, -2},
+			[][]byte{[]byte("hi"), nil}, []string{"ab", "\xff"}, []*PtrStringer{{1}, nil},
+			map[string]any{"a": nil, "b": []int{1}}, 'x', true, Celsius(-3), &MyErr{2}} {
+			f(verb, v)
+		}
+	}
+	f("%v %s %d", []*ValStringer{{1}, nil}, []*ValStringer{{1}}, []*ValStringer{{1}})
+	f("%v", struct {
+		P *PtrStringer
+		V ValStringer
+		p *PtrStringer
+		v ValStringer
+	}{&PtrStringer{1}, ValStringer{2}, &PtrStringer{3}, ValStringer{4}})
+	f("%+v", map[string]Embed{"k": {Point{1, 2}, 3}})
+	f("%v|%+v|%#v", [2][]int{{1}, nil}, [2][]int{{1}, nil}, [2][]int{{1}, nil})
+	f("%v %v", map[*int]int{nil: 1}, map[chan int]int{nil: 1})
+	f("%s", []any{"a", 1, []byte("b"), nil})
+	f("%q", []any{"a", 1, 'c', nil})
+
 	// Errorf and %w.
 	e1 := errors.New("base")
 	e2 := &MyErr{3}
