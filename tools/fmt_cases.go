@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"math/rand"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -540,6 +541,55 @@ func main() {
 	f("%v %v", map[*int]int{nil: 1}, map[chan int]int{nil: 1})
 	f("%s", []any{"a", 1, []byte("b"), nil})
 	f("%q", []any{"a", 1, 'c', nil})
+
+	// Random formats: flags, widths, precisions, indexes and verbs mixed at
+	// random over a pool of operands (fixed seed, so reruns agree).
+	rng := rand.New(rand.NewSource(19))
+	pool := []any{0, -17, 255, uint8(7), int64(-1 << 40), uint64(1 << 63), 3.25, -0.001,
+		float32(2.5), 1e100, nan, "hé", "", []byte("ab"), true, 'z', Point{1, 2}, &pt, nilPtr,
+		[]int{1, -2}, map[string]int{"k": 1}, Celsius(5), &MyErr{1}, nil, complex(1, -2), MyInt(3)}
+	verbs := "vvvdsqxXobeEfFgGtcUTp%wyO"
+	for n := 0; n < 1500; n++ {
+		var b strings.Builder
+		for k := rng.Intn(3) + 1; k > 0; k-- {
+			if rng.Intn(3) == 0 {
+				b.WriteString("<")
+			}
+			b.WriteByte('%')
+			for _, flag := range "#0+- " {
+				if rng.Intn(5) == 0 {
+					b.WriteRune(flag)
+				}
+			}
+			if rng.Intn(8) == 0 {
+				fmt.Fprintf(&b, "[%d]", rng.Intn(4))
+			}
+			switch rng.Intn(4) {
+			case 0:
+				fmt.Fprintf(&b, "%d", rng.Intn(12))
+			case 1:
+				b.WriteByte('*')
+			}
+			switch rng.Intn(4) {
+			case 0:
+				fmt.Fprintf(&b, ".%d", rng.Intn(8))
+			case 1:
+				b.WriteString(".*")
+			case 2:
+				b.WriteString(".")
+			}
+			b.WriteByte(verbs[rng.Intn(len(verbs))])
+		}
+		var args []any
+		for k := rng.Intn(4); k > 0; k-- {
+			if rng.Intn(3) == 0 {
+				args = append(args, rng.Intn(20)-5) // a likely width or precision
+			} else {
+				args = append(args, pool[rng.Intn(len(pool))])
+			}
+		}
+		f(b.String(), args...)
+	}
 
 	// Errorf and %w.
 	e1 := errors.New("base")

@@ -492,7 +492,7 @@ class _Printer:
         else:
             self.bad_verb(verb)
 
-    def fmt_bytes(self, v: bytes | None, verb: str, type_name: str) -> None:
+    def fmt_bytes(self, v: bytes | None, verb: str) -> None:
         """[]byte and [N]byte for %s %q %x %X (other verbs go element by element)."""
         data = v or b""
         if verb == "s":
@@ -708,7 +708,7 @@ class _Printer:
         items = value.value
         if verb in ("s", "q", "x", "X") and value.elem_kind == "uint8":
             data = None if items is None else bytes(e.value & 0xFF for e in items)
-            self.fmt_bytes(data, verb, value.type_name)
+            self.fmt_bytes(data, verb)
             return
         if self.f.sharp_v:
             self.buf += (type_name or value.type_name).encode()
@@ -755,11 +755,10 @@ class _Printer:
         return arg_num, i + wid, ok
 
     def do_printf(self, fmt: bytes, args: list) -> None:
+        """doPrintf: copy the text, and format one operand per verb."""
         end = len(fmt)
         arg_num = 0
-        after_index = False
         self.reordered = False
-        f = self.f
         i = 0
         while i < end:
             self.good_arg_num = True
@@ -770,94 +769,119 @@ class _Printer:
                 self.buf += fmt[last:i]
             if i >= end:
                 break
-            i += 1
-            f.clear()
-            while i < end:                       # flags
-                c = fmt[i]
-                if c == ord("#"):
-                    f.sharp = True
-                elif c == ord("0"):
-                    f.zero = not f.minus         # only pad with zeros on the left
-                elif c == ord("+"):
-                    f.plus = True
-                elif c == ord("-"):
-                    f.minus = True
-                    f.zero = False
-                elif c == ord(" "):
-                    f.space = True
-                else:
-                    break
-                i += 1
+            self.f.clear()
+            i = self.parse_flags(fmt, i + 1)
             arg_num, i, after_index = self.arg_number(arg_num, fmt, i, len(args))
-            if i < end and fmt[i] == ord("*"):   # width from an operand
-                i += 1
-                f.wid, f.wid_present, arg_num = self.int_from_arg(args, arg_num)
-                if not f.wid_present:
-                    self.buf += b"%!(BADWIDTH)"
-                if f.wid < 0:
-                    f.wid = -f.wid
-                    f.minus = True
-                    f.zero = False
-                after_index = False
-            else:
-                f.wid, f.wid_present, i = _parse_num(fmt, i, end)
-                if after_index and f.wid_present:    # "%[3]2d"
-                    self.good_arg_num = False
-            if i + 1 < end and fmt[i] == ord("."):    # precision
-                i += 1
-                if after_index:                  # "%[3].2d"
-                    self.good_arg_num = False
-                arg_num, i, after_index = self.arg_number(arg_num, fmt, i, len(args))
-                if i < end and fmt[i] == ord("*"):
-                    i += 1
-                    f.prec, f.prec_present, arg_num = self.int_from_arg(args, arg_num)
-                    if f.prec < 0:
-                        f.prec, f.prec_present = 0, False
-                    if not f.prec_present:
-                        self.buf += b"%!(BADPREC)"
-                    after_index = False
-                else:
-                    f.prec, f.prec_present, i = _parse_num(fmt, i, end)
-                    if not f.prec_present:
-                        f.prec, f.prec_present = 0, True
+            arg_num, i, after_index = self.parse_width(fmt, i, args, arg_num, after_index)
+            arg_num, i, after_index = self.parse_precision(fmt, i, args, arg_num, after_index)
             if not after_index:
                 arg_num, i, after_index = self.arg_number(arg_num, fmt, i, len(args))
             if i >= end:
                 self.buf += b"%!(NOVERB)"
                 break
-            if fmt[i] < 0x80:
-                verb, size = chr(fmt[i]), 1
-            else:
-                r, size = strconv.decode_rune(fmt, i)
-                verb = chr(r)
-            i += size
-            if verb == "%":                      # takes no operand, ignores width
-                self.buf += b"%"
-            elif not self.good_arg_num:
-                self.buf += b"%!" + verb.encode() + b"(BADINDEX)"
-            elif arg_num >= len(args):
-                self.buf += b"%!" + verb.encode() + b"(MISSING)"
-            else:
-                if verb == "v":
-                    f.sharp_v, f.sharp = f.sharp, False
-                    f.plus_v, f.plus = f.plus, False
-                self.arg_index = arg_num
-                self.print_arg(args[arg_num], verb)
-                arg_num += 1
+            verb, i = _read_verb(fmt, i)
+            arg_num = self.do_verb(verb, args, arg_num)
         if not self.reordered and arg_num < len(args):
-            f.clear()
-            self.buf += b"%!(EXTRA "
-            for k, arg in enumerate(args[arg_num:]):
-                if k > 0:
-                    self.buf += b", "
-                arg = _unwrap(arg)
-                if arg is None:
-                    self.buf += b"<nil>"
-                else:
-                    self.buf += arg.type_name.encode() + b"="
-                    self.arg_index = arg_num + k
-                    self.print_arg(arg, "v")
-            self.buf += b")"
+            self.print_extra(args, arg_num)
+
+    def parse_flags(self, fmt: bytes, i: int) -> int:
+        f = self.f
+        while i < len(fmt):
+            c = fmt[i]
+            if c == ord("#"):
+                f.sharp = True
+            elif c == ord("0"):
+                f.zero = not f.minus             # only pad with zeros on the left
+            elif c == ord("+"):
+                f.plus = True
+            elif c == ord("-"):
+                f.minus = True
+                f.zero = False
+            elif c == ord(" "):
+                f.space = True
+            else:
+                break
+            i += 1
+        return i
+
+    def parse_width(self, fmt: bytes, i: int, args: list, arg_num: int,
+                    after_index: bool) -> tuple[int, int, bool]:
+        f = self.f
+        if i < len(fmt) and fmt[i] == ord("*"):  # width from an operand
+            f.wid, f.wid_present, arg_num = self.int_from_arg(args, arg_num)
+            if not f.wid_present:
+                self.buf += b"%!(BADWIDTH)"
+            if f.wid < 0:                        # a negative width means '-'
+                f.wid = -f.wid
+                f.minus = True
+                f.zero = False
+            return arg_num, i + 1, False
+        f.wid, f.wid_present, i = _parse_num(fmt, i, len(fmt))
+        if after_index and f.wid_present:        # "%[3]2d"
+            self.good_arg_num = False
+        return arg_num, i, after_index
+
+    def parse_precision(self, fmt: bytes, i: int, args: list, arg_num: int,
+                        after_index: bool) -> tuple[int, int, bool]:
+        f = self.f
+        if not (i + 1 < len(fmt) and fmt[i] == ord(".")):
+            return arg_num, i, after_index
+        i += 1
+        if after_index:                          # "%[3].2d"
+            self.good_arg_num = False
+        arg_num, i, after_index = self.arg_number(arg_num, fmt, i, len(args))
+        if i < len(fmt) and fmt[i] == ord("*"):
+            f.prec, f.prec_present, arg_num = self.int_from_arg(args, arg_num)
+            if f.prec < 0:                       # a negative precision means none
+                f.prec, f.prec_present = 0, False
+            if not f.prec_present:
+                self.buf += b"%!(BADPREC)"
+            return arg_num, i + 1, False
+        f.prec, f.prec_present, i = _parse_num(fmt, i, len(fmt))
+        if not f.prec_present:                   # "%.d" is precision 0
+            f.prec, f.prec_present = 0, True
+        return arg_num, i, after_index
+
+    def do_verb(self, verb: str, args: list, arg_num: int) -> int:
+        f = self.f
+        if verb == "%":                          # takes no operand, ignores width
+            self.buf += b"%"
+        elif not self.good_arg_num:
+            self.buf += b"%!" + verb.encode() + b"(BADINDEX)"
+        elif arg_num >= len(args):
+            self.buf += b"%!" + verb.encode() + b"(MISSING)"
+        else:
+            if verb == "v":                      # %#v and %+v are verbs of their own
+                f.sharp_v, f.sharp = f.sharp, False
+                f.plus_v, f.plus = f.plus, False
+            self.arg_index = arg_num
+            self.print_arg(args[arg_num], verb)
+            arg_num += 1
+        return arg_num
+
+    def print_extra(self, args: list, arg_num: int) -> None:
+        """%!(EXTRA type=value, ...) for operands no verb used."""
+        self.f.clear()
+        self.buf += b"%!(EXTRA "
+        for k, arg in enumerate(args[arg_num:]):
+            if k > 0:
+                self.buf += b", "
+            arg = _unwrap(arg)
+            if arg is None:
+                self.buf += b"<nil>"
+            else:
+                self.buf += arg.type_name.encode() + b"="
+                self.arg_index = arg_num + k
+                self.print_arg(arg, "v")
+        self.buf += b")"
+
+
+def _read_verb(fmt: bytes, i: int) -> tuple[str, int]:
+    """The verb rune at fmt[i] (invalid UTF-8 reads as U+FFFD) and the next index."""
+    if fmt[i] < 0x80:
+        return chr(fmt[i]), i + 1
+    r, size = strconv.decode_rune(fmt, i)
+    return chr(r), i + size
 
 
 def _parse_num(s: bytes, start: int, end: int) -> tuple[int, bool, int]:
@@ -901,10 +925,7 @@ def _float_compare(a: float, b: float) -> int:
 def compare_keys(a: GoValue | None, b: GoValue | None) -> int:
     """internal/fmtsort.compare: -1, 0 or 1; values of different types give -1."""
     if a is None or b is None or a.type_name != b.type_name:
-        if a is not None and b is not None and a.kind == b.kind == "interface":
-            pass
-        else:
-            return -1
+        return -1
     kind = a.kind
     if kind in _SIGNED or kind in _UNSIGNED or kind == "string":
         return (a.value > b.value) - (a.value < b.value)
