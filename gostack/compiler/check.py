@@ -119,6 +119,7 @@ METHODS = {
     RWMUTEX: {"Lock": T.Signature([], []), "Unlock": T.Signature([], []),
               "RLock": T.Signature([], []), "RUnlock": T.Signature([], [])},
 }
+STD_METHODS: dict = {}          # stdlib Named type -> {method name: GoFunc (receiver first)}
 # Runtime calls that may park the goroutine: they end a block, like a call.
 BLOCKING = {"runtime.Gosched", "runtime.GC", "runtime.Goexit", "time.Sleep",
             "sync.(*WaitGroup).Wait", "sync.(*Mutex).Lock", "sync.(*RWMutex).Lock",
@@ -1763,6 +1764,8 @@ class Checker:
                     node.ty, node.is_type = member.type, True
                 elif isinstance(member, Const):
                     node.ty, node.const = member.type, member.value
+                elif type(member).__name__ == "PkgVar":
+                    node.ty, node.pkgvar = member.type, member
                 else:
                     node.ty = member.sig
                 return
@@ -1786,6 +1789,12 @@ class Checker:
                     root.addr_taken = True
             node.method = RuntimeFunc(f"sync.(*{recv_named.name}).{name}", methods[name])
             node.ty = node.method.sig
+            return
+        std = STD_METHODS.get(recv_named, {}).get(name)
+        if std is not None:
+            std.ptr_recv = True
+            std.method_sig = T.Signature(std.sig.params[1:], std.sig.results, std.sig.variadic)
+            self.bind_method(node, operand, std)
             return
         found = self.lookup_member(operand.ty, name, node)
         if found is None:
@@ -2098,7 +2107,10 @@ class Checker:
             return
         method_fn = getattr(fn_node, "method_fn", None)
         if method_fn is not None:
-            self.func.calls.add(method_fn)
+            if _is_gofunc(method_fn):
+                self.func.value_sigs = getattr(self.func, "value_sigs", []) + [method_fn.sig]
+            else:
+                self.func.calls.add(method_fn)
             self.func.has_calls = True
             self.call_args(node, method_fn.method_sig, args, scope, fn_node)
             node.callee = method_fn
@@ -2106,7 +2118,9 @@ class Checker:
             results = method_fn.sig.results
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return
-        if isinstance(sym, (FuncSym, RuntimeFunc)):
+        if _is_gofunc(sym):
+            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [sym.sig]
+        if isinstance(sym, (FuncSym, RuntimeFunc)) or _is_gofunc(sym):
             if isinstance(sym, FuncSym):
                 self.func.calls.add(sym)
             self.func.has_calls = True
@@ -2824,5 +2838,23 @@ def _fold(op, a, b, t):
     raise ValueError(op)
 
 
+def _is_gofunc(sym) -> bool:
+    return type(sym).__name__ == "GoFunc"
+
+
+def _merge_stdlib():
+    """The standard packages implemented by gostack.stdlib join the runtime's own."""
+    from ..stdlib import PACKAGES as stdlib
+    for path, members in stdlib.items():
+        for name, member in members.items():
+            if name == "#methods":
+                for named, table in member.items():
+                    STD_METHODS.setdefault(named, {}).update(table)
+            elif "(" not in name:
+                PACKAGES.setdefault(path, {})[name] = member
+
+
 def check_program(source: SourceFile) -> Program:
+    if not STD_METHODS:
+        _merge_stdlib()
     return Checker(source).check()

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import PTR_SIZE, Profile
 from . import types as T
+from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes, pointer_shaped
 from .parse import Node
 
@@ -1049,6 +1050,8 @@ class FuncGen:
         if node.type == "type_assertion_expression":
             return self.type_assert(node, comma_ok=getattr(node, "comma_ok", False))
         callee = getattr(node, "callee", None)
+        if isinstance(callee, GoFunc):
+            return self.pkg_call(node, callee)
         if isinstance(callee, RuntimeFunc) or getattr(node, "builtin", None):
             return [self.builtin_call(node, want_value=True)]
         if getattr(node, "func_value", None) is not None:
@@ -1068,6 +1071,25 @@ class FuncGen:
         self.emit(f"return @F:{callee.qualname}@")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
+
+    def pkg_call(self, node, callee) -> list:
+        """A standard-library function: a call site whose callee is the runtime (stdlib)."""
+        sig = callee.sig
+        layout = ParamLayout(sig)
+        staged = self.stage_args(node, call_args(node), sig)
+        for (kind, val), t, off in zip(staged, sig.params, layout.params):
+            self.store_staged(Loc("sp", off), t, kind, val)
+        self.line = node.pos.line
+        cont = self.new_block()
+        self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), callee.qualname))
+        self.emit(f"return PKGCALL(g, {callee.qualname!r}, @J{cont.index}@)")
+        self.start(cont)
+        return [Loc("sp", off) for off in layout.results]
+
+    def pkgvar_loc(self, node) -> Loc:
+        tmp = Loc("sp", self.alloc_temp(node.ty))
+        self.emit(f"PKGVAR({node.pkgvar.qualname!r}, sp + {tmp.off})")
+        return tmp
 
     def call_func_value(self, node) -> list:
         """f(args) for a func value f: load fn from the funcval, pass it in the context."""
@@ -1658,6 +1680,8 @@ class FuncGen:
         return self.load(self.var_location(sym), sym.type)
 
     def value_selector_expression(self, node):
+        if getattr(node, "pkgvar", None) is not None:
+            return self.load(self.pkgvar_loc(node), node.ty)
         if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M
             return self.func_value(node.sym)
         if getattr(node, "method_fn", None) is not None:
@@ -1981,6 +2005,8 @@ class FuncGen:
             return tmp
         if kind == "type_assertion_expression":
             return self.type_assert(node)[0]
+        if getattr(node, "pkgvar", None) is not None:
+            return self.pkgvar_loc(node)
         if node.const is not None and T.is_string(node.ty):
             return self.string_const_loc(node.const)
         if kind == "index_expression" and node.index_kind == "map":
@@ -2162,6 +2188,11 @@ class FuncGen:
         ptr_tmp = Loc("sp", self.alloc_temp(T.Pointer(elem)))
         self.store(ptr_tmp, T.INT, f"MAKESLICE({n}, {n}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
         for index, t, value in node.inits:
+            if self.ctx.has_call(value):            # evaluate first: host names die at a call
+                kind, val = self.stage_values([value], [t])[0]
+                target = Loc("mem", index * elem.size, self.pin(self.load(ptr_tmp, T.INT)))
+                self.store_staged(target, t, kind, val)
+                continue
             target = Loc("mem", index * elem.size, self.pin(self.load(ptr_tmp, T.INT)))
             self.store_value(target, t, value)
         return self.slice_header_temp(self.load(ptr_tmp, T.INT), str(n), str(n))

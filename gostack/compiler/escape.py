@@ -227,6 +227,16 @@ def _store_root(node: Node):
 
 def sources(node: Node, ff: FuncFlows) -> set:
     """Tokens for the pointers an expression's value may carry."""
+    if getattr(node, "iface_target", None) is not None:
+        # Converted to an interface: the value (or its box) is reachable from the
+        # heap in gostack's model (boxes are heap objects), so what it holds escapes.
+        tokens = _sources(node, ff)
+        ff.flow(SINK, tokens)
+        return set()
+    return _sources(node, ff)
+
+
+def _sources(node: Node, ff: FuncFlows) -> set:
     kind = node.type
     if kind == "parenthesized_expression":
         return sources(node.children[0], ff)
@@ -331,6 +341,9 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
         for tokens in arg_tokens[pack:]:          # packed into a new heap array
             ff.flow(SINK, tokens)
         arg_tokens = arg_tokens[:pack]
+    if getattr(callee, "leaks", False):            # a standard-library function: conservatively
+        for tokens in arg_tokens:
+            ff.flow(SINK, tokens)
     if isinstance(callee, FuncSym):
         ff.calls.append((callee, arg_tokens))
         # A pointer result may carry what the pointer arguments carried.

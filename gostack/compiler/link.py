@@ -16,8 +16,10 @@ import re
 
 from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
+from ..runtime.proc import RUNTIME_CALL_FRAME
 from ..vm.code import CallSite, FuncInfo, Program
 from . import types as T
+from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, Program as Checked, closing_brace_line
 from .codegen import BLOCK_PROLOGUE, VIEW_NAMES, FuncCode, generate_function
 from .parse import Node
@@ -37,6 +39,7 @@ RUNTIME_POSITIONS = {
     "runtime.gopanic": ("runtime/panic.go", 890),
     "runtime.callreturn": ("runtime/asm_amd64.s", 1594),
     "runtime.errorString.Error": ("runtime/error.go", 85),
+    "fmt.(*wrapError).Unwrap": ("fmt/errors.go", 62),
 }
 
 
@@ -144,7 +147,7 @@ def _eq_desc(t: T.Type):
 def _is_safepoint(node: Node) -> bool:
     callee = getattr(node, "callee", None)
     if node.type == "call_expression":
-        return isinstance(callee, FuncSym) or (callee is not None and callee.qualname in BLOCKING) \
+        return isinstance(callee, (FuncSym, GoFunc)) or (callee is not None and callee.qualname in BLOCKING) \
             or getattr(node, "func_value", None) is not None or getattr(node, "iface_call", None) is not None
     return (node.type in ("send_statement", "select_statement") or getattr(node, "recv", False)
             or getattr(node, "range_chan", None) is not None)
@@ -254,7 +257,8 @@ def nosplit_check(codes: list, profile: Profile):
 def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool, data_size: int) -> Program:
     runtime_codes = [_goexit_code(), _runtime_main_code(ctx, has_init), _single_block_code(
         "runtime.gopanic", "return PANICRETURN(g)"), _single_block_code(
-        "runtime.callreturn", "return CALLRETURN(g)"), _runtime_error_method_code()]
+        "runtime.callreturn", "return CALLRETURN(g)"), _runtime_error_method_code(),
+        _field_method_code("fmt.(*wrapError).Unwrap", 16, 16)]
     ordered = runtime_codes + codes
     pc = TEXT_BASE
     infos = []
@@ -300,6 +304,9 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
     program.panic_return_pc = entries["runtime.gopanic"]
     program.runtime_call_return_pc = entries["runtime.callreturn"]
     program.runtime_error_pc = entries["runtime.errorString.Error"]
+    program.wrap_error_unwrap_pc = entries["fmt.(*wrapError).Unwrap"]
+    program.method_entries = {key: {name: entries[q] for name, q in table.items() if q in entries}
+                              for key, table in getattr(checked, "method_tables", {}).items()}
     program.type_table = _type_table(ctx, checked, rodata_base, entries)
     program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
@@ -401,17 +408,24 @@ def block_name(pc: int) -> str:
 
 
 def _single_block_code(name: str, text: str) -> dict:
-    """A runtime function that is one block handing control to the runtime."""
+    """A runtime function that calls Go code (its frame: World.call_go's) and is
+    returned into: one block handing control back to the runtime."""
     line = RUNTIME_POSITIONS[name][1]
-    return {"name": name, "frame_size": 0, "callsites": [], "blocks": [[(1, text, line)]]}
+    return {"name": name, "frame_size": RUNTIME_CALL_FRAME, "callsites": [],
+            "blocks": [[(1, text, line)]]}
 
 
 def _runtime_error_method_code() -> dict:
     """Error() of the runtime's error values: the receiver points at a string header."""
-    line = RUNTIME_POSITIONS["runtime.errorString.Error"][1]
-    return {"name": "runtime.errorString.Error", "frame_size": 0, "callsites": [], "blocks": [[
+    return _field_method_code("runtime.errorString.Error", 0, 16)
+
+
+def _field_method_code(name: str, offset: int, size: int) -> dict:
+    """A method of a runtime-made type returning size bytes at receiver + offset."""
+    line = RUNTIME_POSITIONS[name][1]
+    return {"name": name, "frame_size": 0, "callsites": [], "blocks": [[
         (1, "sp = g.sp", line),
-        (1, "MOVE(sp + 16, LD_q(sp + 8), 16)", line),
+        (1, f"MOVE(sp + 16, LD_q(sp + 8) + {offset}, {size})", line),
         (1, "g.sp = sp + 8", line),
         (1, "return BLK[LD_q(sp)]", line)]]}
 

@@ -137,11 +137,10 @@ class Panics:
         g.defer = load(d + DEFER_LINK, "q")
         p.defer_sp, p.defer_pc = load(d + DEFER_SP, "q"), load(d + DEFER_PC, "q")
         fv = load(d + DEFER_FN, "q")
-        # gopanic's own frame: a return address into the panicking function, so
-        # tracebacks (and stack walks) pass from the deferred call to its frames.
-        g.sp -= PTR_SIZE
-        self.aspace.store(g.sp, "q", self.panic_site(p))
-        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=self.world.program.panic_return_pc)
+        # gopanic's own frame returns into the panicking function (at a call
+        # site with the panic's line), so stack walks pass through it.
+        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=self.world.program.panic_return_pc,
+                                  resume_pc=self.panic_site(p))
 
     def panic_site(self, p) -> int:
         """A pc standing for the panicking statement: a call site with its line."""
@@ -157,7 +156,7 @@ class Panics:
     # ---- a deferred call returned into the panic
 
     def panic_return(self, g):
-        g.sp += PTR_SIZE                     # pop gopanic's frame
+        self.world.pop_runtime_frame(g)
         p = g.panic
         if not p.recovered:
             return self.run_next_defer(g)
@@ -218,7 +217,8 @@ class Panics:
             n = int.from_bytes(results[8:16], "little", signed=True)
             p.text = self.aspace.read(ptr, n).decode("utf-8", "surrogateescape") if n else ""
             return self.fatal(g)
-        return self.world.call_go(g, entry_pc, receiver, result_size=16, then=done)
+        return self.world.call_go(g, entry_pc, receiver, result_size=16, then=done,
+                                  resume_pc=self.panic_site(g.panic))
 
     def value_text(self, p) -> str:
         if p.tab == 0:

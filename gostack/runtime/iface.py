@@ -55,9 +55,14 @@ class Ifaces:
         self.types: dict[int, TypeInfo] = table
 
     def runtime_error_type(self, err) -> int:
-        """The descriptor of the runtime's error type for err (made once, in the heap)."""
+        """The descriptor of the runtime's error type for err."""
         name = getattr(err, "go_type", None) or ("runtime.boundsError" if "out of range" in err.text
                                                  else "runtime.Error")
+        return self.runtime_type(name)
+
+    def runtime_type(self, name: str, unwrap: bool = False) -> int:
+        """A type the runtime or a standard package makes (an error whose data word
+        points at its message's string header), made once, kept in the heap."""
         for info in self.types.values():
             if info.runtime_error == name:
                 return info.addr
@@ -65,8 +70,12 @@ class Ifaces:
         addr = self.world.malloc(48, "type " + name, ())
         self.world.collector.pin(addr)
         entry = self.world.program.runtime_error_pc
-        info = TypeInfo(addr, None, name, 2 * PTR_SIZE, False, ("s",), True,
-                        {"Error": entry, "RuntimeError": entry})
+        methods = {"Error": entry}
+        if name.startswith("runtime."):
+            methods["RuntimeError"] = entry
+        if unwrap:
+            methods["Unwrap"] = self.world.program.wrap_error_unwrap_pc
+        info = TypeInfo(addr, None, name, 2 * PTR_SIZE, True, ("b", 8), True, methods)
         info.runtime_error = name
         self.types[addr] = info
         return addr

@@ -47,6 +47,7 @@ from .stackalloc import Stack, StackAllocator, new_stackcache
 
 MAIN_STACK_TOP = 0x7FFFFFFFF000        # top of the main thread's stack (ASLR off)
 NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
+RUNTIME_CALL_FRAME = 32                 # bytes of a runtime frame calling Go (args + results)
 # A goroutine parked in WaitGroup.Wait is inside Go's sync package, whose frames
 # a traceback shows above the caller's (Go 1.19 file positions); in the model
 # that code is the runtime's, so these frames are printed, not executed.
@@ -565,31 +566,39 @@ class World:
                                 f"--memory-limit {limit}")
 
     def call_go(self, g, entry_pc: int, args: bytes, ctxt: int = 0, ret_pc: int = 0,
-                result_size: int = 0, then=None):
+                result_size: int = 0, then=None, resume_pc: int = 0):
         """Call a Go function from the runtime on g's stack; returns the block to run.
 
-        The arguments (and room for results) go just below g's SP, then the
-        return address: ret_pc, or the runtime's call-return block, which
-        hands the results to then(g, results) and resumes with what it returns.
-        The host keeps only distances from SP, so the stack may move meanwhile.
+        Below g's SP the runtime pushes a frame of its own, as Go's gopanic or
+        reflectcall have one: a return address into the caller (resume_pc, a
+        call site, so stack walks pass through) and RUNTIME_CALL_FRAME bytes
+        holding the callee's arguments and results.  The callee returns to
+        ret_pc, or to the call-return block, which hands the results to
+        then(g, results).  The host keeps only SP distances: the stack may move.
         """
-        params = -(-len(args) // PTR_SIZE) * PTR_SIZE
-        reserve = params + -(-result_size // PTR_SIZE) * PTR_SIZE
-        sp = g.sp - reserve
+        assert len(args) + result_size <= RUNTIME_CALL_FRAME
+        self.aspace.store(g.sp - PTR_SIZE, "q", resume_pc)
+        frame_sp = g.sp - PTR_SIZE - RUNTIME_CALL_FRAME
         if args:
-            self.aspace.write(sp, args)
+            self.aspace.write(frame_sp, args)
         if not ret_pc:
             ret_pc = self.program.runtime_call_return_pc
-            g.calls.append((then, params, result_size, reserve))
-        self.aspace.store(sp - PTR_SIZE, "q", ret_pc)
-        g.sp = sp - PTR_SIZE
+            g.calls.append((then, -(-len(args) // PTR_SIZE) * PTR_SIZE, result_size))
+        self.aspace.store(frame_sp - PTR_SIZE, "q", ret_pc)
+        g.sp = frame_sp - PTR_SIZE
         g.ctxt = ctxt
-        return self.blocks[entry_pc]
+        return self.blocks[self.aspace.load(entry_pc, "q")] if entry_pc < 0 else self.blocks[entry_pc]
+
+    def pop_runtime_frame(self, g) -> int:
+        """After the callee returned (SP at the runtime frame): pop it; the frame's SP."""
+        frame_sp = g.sp
+        g.sp = frame_sp + RUNTIME_CALL_FRAME + PTR_SIZE
+        return frame_sp
 
     def runtime_call_return(self, g):
-        then, params, result_size, reserve = g.calls.pop()
+        then, params, result_size = g.calls.pop()
         results = self.aspace.read(g.sp + params, result_size) if result_size else b""
-        g.sp += reserve
+        self.pop_runtime_frame(g)
         return then(g, results)
 
     def malloc(self, size: int, name: str, ptrs) -> int:

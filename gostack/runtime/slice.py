@@ -129,3 +129,18 @@ class Slices:
         if n and elem_size:
             self.aspace.copy(load(dst_header, "q"), src_ptr, n * elem_size)
         return n
+
+    def append_n_bytes(self, header: int, data: bytes) -> None:
+        """append(b, data...) for a []byte held at header (strings.Builder's buffer)."""
+        start = self.grow(header, len(data), 1, (), "[]byte")
+        self.aspace.write(self.aspace.load(header, "q") + start, data)
+
+    def regrow(self, header: int, newcap: int, elem_size: int, elem_ptrs: tuple, name: str) -> None:
+        """A new array of exactly newcap elements holding the old ones (make + copy)."""
+        load, store = self.aspace.load, self.aspace.store
+        ptr, length = load(header, "q"), load(header + 8, "q")
+        new = self.alloc_array(newcap, elem_size, elem_ptrs, name)
+        if length and elem_size:
+            self.aspace.copy(new, ptr, length * elem_size)
+        store(header, "q", new)
+        store(header + 16, "q", newcap)

@@ -88,6 +88,12 @@ class Strings:
         ptr, n = self.header(addr)
         return self.aspace.read(ptr, n) if n else b""
 
+    def bytes_at_header(self, header: bytes) -> bytes:
+        """The contents of a string given its 16-byte header."""
+        ptr = int.from_bytes(header[:8], "little", signed=True)
+        n = int.from_bytes(header[8:16], "little", signed=True)
+        return self.aspace.read(ptr, n) if n else b""
+
     def new(self, data: bytes) -> tuple[int, int]:
         """rawstring: a fresh heap object holding data; (pointer, length)."""
         if not data:

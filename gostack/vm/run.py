@@ -28,6 +28,8 @@ from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, g
 from ..runtime import panic as P
 from ..runtime import printfmt
 from ..runtime.deferpanic import FatalPanic
+from ..stdlib import PACKAGES as STDLIB, GoFunc, PkgVar
+from ..stdlib import abi as stdlib_abi
 from ..runtime.errors import RuntimeThrow
 from ..runtime.hashmap import equal, normalize
 from ..runtime.slice import slicecheck
@@ -38,6 +40,8 @@ from ..runtime.traceback import gentraceback, print_goroutine
 from .code import Program
 
 CHUNK = 4096
+STD_FUNCS = {m.qualname: m for members in STDLIB.values() for m in members.values() if isinstance(m, GoFunc)}
+STD_VARS = {m.qualname: m for members in STDLIB.values() for m in members.values() if isinstance(m, PkgVar)}
 GOROOT = "/usr/local/go"
 MASK64 = (1 << 64) - 1
 
@@ -252,6 +256,9 @@ def data_ops(world: World) -> dict:
         MEMEQ=lambda a, b, desc: equal(aspace, a, b, desc, ifaces.types),
         IMETHOD=ifaces.method, ASSERT_TYPE=ifaces.assert_type, IFACE_ASSERT=ifaces.assert_iface,
         IFACE_CAN=ifaces.can_assert,
+        PKGCALL=lambda g, name, cont: stdlib_abi.call(world, g, STD_FUNCS[name], cont),
+        PKGVAR=lambda name, dst: stdlib_abi.write(world, STD_VARS[name].type, dst,
+                                                  STD_VARS[name].produce(world)),
     )
 
 

@@ -1,0 +1,23 @@
+"""stdlib: the parts of Go's standard library that programs commonly use.
+
+Go counterpart: the packages fmt, strings, strconv, errors, sort, math, os,
+unicode, unicode/utf8 and flag of Go 1.19, implemented in Python over the
+model's memory (the runtime's own packages runtime, sync and time are in
+compiler/check.py and the runtime).
+
+Each function is registered with its Go signature (`gofunc`).  A call is a
+real call site: the arguments are laid out in the caller's outgoing area
+as for a Go call, the implementation reads them there, writes its results
+there, and the caller resumes at the next block.  An implementation that
+must run Go code (sort.Slice's less, a String method for fmt) is a
+generator: it yields a call request, the runtime runs that Go function on
+the goroutine's stack (World.call_go) and sends the results back in.
+
+Deliberate difference: these functions do not have Go frames of their own,
+so a traceback through one (a panic inside a String method called by fmt)
+shows the runtime's call frame instead of fmt's.
+"""
+
+from .registry import PACKAGES, GoFunc, PkgVar  # noqa: F401
+from . import errors_pkg, flag_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg  # noqa: F401
+from . import strings_pkg, unicode_pkg  # noqa: F401

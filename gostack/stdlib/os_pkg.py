@@ -1,0 +1,57 @@
+"""os: Exit, Args, Stdout and Stderr (the files fmt.Fprint* writes to)."""
+
+from __future__ import annotations
+
+import os.path
+
+from ..compiler import types as T
+from .abi import Slice
+from .registry import gofunc, named_struct, pkgvar, typename
+
+FILE = named_struct("os", "File", [("fd", T.INT)])
+FILE_PTR = T.Pointer(FILE)
+typename("os", "File", FILE)
+
+
+def fd_of(world_or_ptr, ptr=None) -> int:
+    return _FDS.get(ptr if ptr is not None else world_or_ptr, 1)
+
+
+_FDS: dict = {}
+
+
+def std_file(world, fd: int) -> int:
+    files = world.__dict__.setdefault("std_files", {})
+    if fd not in files:
+        addr = world.malloc(8, "os.File", ())
+        world.collector.pin(addr)
+        world.aspace.store(addr, "q", fd)
+        files[fd] = addr
+        _FDS[addr] = fd
+    return files[fd]
+
+
+@pkgvar("os", "Stdout", FILE_PTR)
+def stdout(world):
+    return std_file(world, 1)
+
+
+@pkgvar("os", "Stderr", FILE_PTR)
+def stderr(world):
+    return std_file(world, 2)
+
+
+@pkgvar("os", "Args", T.Slice(T.STRING))
+def args(world):
+    """os.Args: the program's name only (gostack runs programs with no arguments)."""
+    name = os.path.basename(world.program.source_path)
+    name = name[:-3] if name.endswith(".go") else name
+    header = world.malloc(16, "os.Args", (0,))
+    world.strings.set(header, world.strings.new(name.encode()))
+    return Slice(header, 1, 1)
+
+
+@gofunc("os", "Exit", [T.INT], [])
+def exit_(world, code):
+    from ..vm.run import ProgramExit
+    raise ProgramExit(code & 0xFF)

@@ -1,0 +1,63 @@
+"""registry: Go signatures of the standard-library functions gostack implements."""
+
+from __future__ import annotations
+
+PACKAGES: dict[str, dict] = {}
+
+
+class GoFunc:
+    """A standard-library function implemented in Python (see gostack.stdlib)."""
+
+    def __init__(self, qualname: str, sig, impl, leaks: bool = True):
+        self.qualname = qualname
+        self.sig = sig
+        self.impl = impl
+        self.leaks = leaks          # do pointer arguments escape (conservatively yes)?
+
+
+class PkgVar:
+    """A package variable (os.Args, os.Stdout): its type and how to produce its value."""
+
+    def __init__(self, qualname: str, type_, produce):
+        self.qualname = qualname
+        self.type = type_
+        self.produce = produce
+
+
+def package(path: str) -> dict:
+    return PACKAGES.setdefault(path, {})
+
+
+def gofunc(path: str, name: str, params, results, variadic=False, leaks=True):
+    """Register impl as path.name with the given parameter and result types."""
+    def register(impl):
+        from ..compiler import types as T
+        package(path)[name] = GoFunc(f"{path}.{name}", T.Signature(list(params), list(results), variadic),
+                                     impl, leaks)
+        return impl
+    return register
+
+
+def const(path: str, name: str, type_, value):
+    from ..compiler.check import Const
+    package(path)[name] = Const(f"{path}.{name}", type_, value)
+
+
+def typename(path: str, name: str, type_):
+    from ..compiler.check import TypeName
+    package(path)[name] = TypeName(f"{path}.{name}", type_)
+
+
+def pkgvar(path: str, name: str, type_):
+    def register(produce):
+        package(path)[name] = PkgVar(f"{path}.{name}", type_, produce)
+        return produce
+    return register
+
+
+def named_struct(pkg: str, name: str, fields):
+    from ..compiler import types as T
+    named = T.Named(name, pkg=pkg)
+    named.underlying = T.Struct([T.Field(n, t) for n, t in fields])
+    named.underlying.layout()
+    return named

@@ -1,0 +1,108 @@
+"""sort: Ints, Strings, Float64s, Slice, SliceStable, SearchInts, IntsAreSorted.
+
+Ints, Strings and Float64s sort the backing array in place (equal
+elements are indistinguishable, so any correct order is Go's).  Slice and
+SliceStable call the program's less(i, j) closure in Go for every
+comparison, as Go does; SliceStable is insertion-based and stable like
+Go's.  Deliberate difference: sort.Slice (unstable) uses a stable merge
+sort, so among elements that compare equal the order may differ from Go's
+pdqsort for slices longer than 12 (insertion sort, Go's order, below that).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import struct
+
+from ..compiler import types as T
+from .abi import GoCall
+from .registry import gofunc
+
+
+def _sort_in_place(world, s, fmt, size, key=None):
+    if s.len < 2:
+        return
+    data = world.aspace.read(s.ptr, s.len * size)
+    items = list(struct.unpack(f"<{s.len}{fmt}", data))
+    items.sort(key=key)
+    world.aspace.write(s.ptr, struct.pack(f"<{s.len}{fmt}", *items))
+
+
+def _float_key(x):
+    return (0, 0.0) if math.isnan(x) else (1, x)
+
+
+gofunc("sort", "Ints", [T.Slice(T.INT)], [])(lambda w, s: _sort_in_place(w, s, "q", 8))
+gofunc("sort", "Float64s", [T.Slice(T.FLOAT64)], [])(lambda w, s: _sort_in_place(w, s, "d", 8, _float_key))
+
+
+@gofunc("sort", "Strings", [T.Slice(T.STRING)], [])
+def sort_strings(world, s):
+    headers = [world.aspace.read(s.ptr + 16 * k, 16) for k in range(s.len)]
+    keyed = sorted(headers, key=lambda h: world.strings.bytes_at_header(h))
+    for k, h in enumerate(keyed):
+        world.aspace.write(s.ptr + 16 * k, h)
+
+
+@gofunc("sort", "IntsAreSorted", [T.Slice(T.INT)], [T.BOOL])
+def ints_sorted(world, s):
+    items = [world.aspace.load(s.ptr + 8 * k, "q") for k in range(s.len)]
+    return all(a <= b for a, b in zip(items, items[1:]))
+
+
+@gofunc("sort", "SearchInts", [T.Slice(T.INT), T.INT], [T.INT])
+def search_ints(world, s, x):
+    lo, hi = 0, s.len
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if world.aspace.load(s.ptr + 8 * mid, "q") < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+LESS = T.Signature([T.INT, T.INT], [T.BOOL])
+
+
+def _slice_of(world, x):
+    """The slice header inside an interface{} holding a slice, and its element size."""
+    info = world.ifaces.types[x.tab]
+    load = world.aspace.load
+    return load(x.data, "q"), load(x.data + 8, "q"), info.type.under.elem.size
+
+
+def _less(world, fv, i, j):
+    res = yield GoCall(world.aspace.load(fv, "q"), struct.pack("<qq", i, j), 8, ctxt=fv)
+    return res[0] != 0
+
+
+def _swap(world, ptr, size, i, j):
+    a, b = ptr + i * size, ptr + j * size
+    da, db = world.aspace.read(a, size), world.aspace.read(b, size)
+    world.aspace.write(a, db)
+    world.aspace.write(b, da)
+
+
+def _insertion(world, fv, ptr, size, lo, hi):
+    for i in range(lo + 1, hi):
+        j = i
+        while j > lo and (yield from _less(world, fv, j, j - 1)):
+            _swap(world, ptr, size, j, j - 1)
+            j -= 1
+
+
+@gofunc("sort", "Slice", [T.ANY, LESS], [])
+def sort_slice(world, x, less):
+    ptr, n, size = _slice_of(world, x)
+    yield from _insertion(world, less, ptr, size, 0, n)
+
+
+@gofunc("sort", "SliceStable", [T.ANY, LESS], [])
+def sort_slice_stable(world, x, less):
+    ptr, n, size = _slice_of(world, x)
+    yield from _insertion(world, less, ptr, size, 0, n)
+
+
+del functools

@@ -1,0 +1,223 @@
+"""strings: the common functions, and strings.Builder.
+
+Go strings are bytes; these work on bytes as Go's do (Fields and TrimSpace
+split on Unicode white space, ToUpper/ToLower map runes).  strings.Builder
+keeps its bytes in a []byte field of the program's own struct, grown by
+append's rule, so its memory is real.
+"""
+
+from __future__ import annotations
+
+from ..compiler import types as T
+from ..runtime.string import decode_rune, encode_rune, runes_of
+from .abi import Slice
+from .registry import gofunc, named_struct, typename
+
+S, I, B = T.STRING, T.INT, T.BOOL
+SS = T.Slice(T.STRING)
+SPACE = {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F,
+         0x3000} | set(range(0x2000, 0x200B))
+
+
+def new_string_slice(world, items: list[bytes]) -> Slice:
+    if not items:
+        return Slice(0, 0, 0) if items is None else Slice(world.malloc(1, "[]string", ()), 0, 0)
+    ptr = world.slices.alloc_array(len(items), 16, (0,), "[]string")
+    for k, item in enumerate(items):
+        world.strings.set(ptr + 16 * k, world.strings.new(item))
+    return Slice(ptr, len(items), len(items))
+
+
+def read_string_slice(world, s: Slice) -> list[bytes]:
+    return [world.strings.bytes_at(s.ptr + 16 * k) for k in range(s.len)]
+
+
+def is_space(r: int) -> bool:
+    return r in SPACE
+
+
+def fields(data: bytes) -> list[bytes]:
+    out, start, i = [], None, 0
+    while i < len(data):
+        r, w = decode_rune(data, i)
+        if is_space(r):
+            if start is not None:
+                out.append(data[start:i])
+                start = None
+        elif start is None:
+            start = i
+        i += w
+    if start is not None:
+        out.append(data[start:])
+    return out
+
+
+def map_runes(data: bytes, fn) -> bytes:
+    return b"".join(encode_rune(fn(r)) for r in runes_of(data))
+
+
+def _upper(r):
+    c = chr(r).upper()
+    return ord(c) if len(c) == 1 else r
+
+
+def _lower(r):
+    c = chr(r).lower()
+    return ord(c) if len(c) == 1 else r
+
+
+def trim_func(data: bytes, left: bool, right: bool, pred) -> bytes:
+    runes = []
+    i = 0
+    while i < len(data):
+        r, w = decode_rune(data, i)
+        runes.append((i, w, r))
+        i += w
+    lo, hi = 0, len(runes)
+    while left and lo < hi and pred(runes[lo][2]):
+        lo += 1
+    while right and hi > lo and pred(runes[hi - 1][2]):
+        hi -= 1
+    if lo >= hi:
+        return b""
+    return data[runes[lo][0]:runes[hi - 1][0] + runes[hi - 1][1]]
+
+
+def split(data: bytes, sep: bytes, n: int = -1) -> list[bytes]:
+    if n == 0:
+        return None
+    if sep == b"":
+        parts = []
+        i = 0
+        while i < len(data) and (n < 0 or len(parts) < n - 1):
+            _, w = decode_rune(data, i)
+            parts.append(data[i:i + w])
+            i += w
+        if i < len(data):
+            parts.append(data[i:])
+        return parts
+    return data.split(sep, n - 1 if n > 0 else -1)
+
+
+gofunc("strings", "Contains", [S, S], [B])(lambda w, s, sub: sub in s)
+gofunc("strings", "ContainsRune", [S, T.INT32], [B])(lambda w, s, r: encode_rune(r) in s)
+gofunc("strings", "ContainsAny", [S, S], [B])(lambda w, s, chars: any(encode_rune(r) in s for r in runes_of(chars)))
+gofunc("strings", "HasPrefix", [S, S], [B])(lambda w, s, p: s.startswith(p))
+gofunc("strings", "HasSuffix", [S, S], [B])(lambda w, s, p: s.endswith(p))
+gofunc("strings", "Index", [S, S], [I])(lambda w, s, sub: s.find(sub))
+gofunc("strings", "LastIndex", [S, S], [I])(lambda w, s, sub: s.rfind(sub))
+gofunc("strings", "IndexByte", [S, T.UINT8], [I])(lambda w, s, c: s.find(bytes([c])))
+gofunc("strings", "IndexRune", [S, T.INT32], [I])(lambda w, s, r: s.find(encode_rune(r)))
+gofunc("strings", "Count", [S, S], [I])(
+    lambda w, s, sub: len(runes_of(s)) + 1 if sub == b"" else s.count(sub))
+gofunc("strings", "Repeat", [S, I], [S])(lambda w, s, n: s * n)
+gofunc("strings", "Replace", [S, S, S, I], [S])(
+    lambda w, s, old, new, n: s.replace(old, new, n if n >= 0 else -1) if old else _replace_empty(s, new, n))
+gofunc("strings", "ReplaceAll", [S, S, S], [S])(
+    lambda w, s, old, new: s.replace(old, new) if old else _replace_empty(s, new, -1))
+gofunc("strings", "ToUpper", [S], [S])(lambda w, s: map_runes(s, _upper))
+gofunc("strings", "ToLower", [S], [S])(lambda w, s: map_runes(s, _lower))
+gofunc("strings", "Title", [S], [S])(lambda w, s: _title(s))
+gofunc("strings", "TrimSpace", [S], [S])(lambda w, s: trim_func(s, True, True, is_space))
+gofunc("strings", "Trim", [S, S], [S])(lambda w, s, cut: trim_func(s, True, True, lambda r: r in runes_of(cut)))
+gofunc("strings", "TrimLeft", [S, S], [S])(lambda w, s, cut: trim_func(s, True, False, lambda r: r in runes_of(cut)))
+gofunc("strings", "TrimRight", [S, S], [S])(lambda w, s, cut: trim_func(s, False, True, lambda r: r in runes_of(cut)))
+gofunc("strings", "TrimPrefix", [S, S], [S])(lambda w, s, p: s[len(p):] if p and s.startswith(p) else s)
+gofunc("strings", "TrimSuffix", [S, S], [S])(lambda w, s, p: s[:-len(p)] if p and s.endswith(p) else s)
+gofunc("strings", "EqualFold", [S, S], [B])(lambda w, a, b: map_runes(a, _lower) == map_runes(b, _lower))
+gofunc("strings", "Compare", [S, S], [I])(lambda w, a, b: (a > b) - (a < b))
+gofunc("strings", "Fields", [S], [SS])(lambda w, s: new_string_slice(w, fields(s)))
+gofunc("strings", "Split", [S, S], [SS])(lambda w, s, sep: new_string_slice(w, split(s, sep)))
+gofunc("strings", "SplitN", [S, S, I], [SS])(lambda w, s, sep, n: new_string_slice(w, split(s, sep, n)))
+gofunc("strings", "Join", [SS, S], [S])(lambda w, elems, sep: sep.join(read_string_slice(w, elems)))
+
+
+def _replace_empty(s: bytes, new: bytes, n: int) -> bytes:
+    """Replace with an empty old string: new goes before every rune and at the end."""
+    out, i, done = [], 0, 0
+    while (n < 0 or done < n):
+        out.append(new)
+        done += 1
+        if i >= len(s):
+            break
+        _, w = decode_rune(s, i)
+        out.append(s[i:i + w])
+        i += w
+    out.append(s[i:])
+    return b"".join(out)
+
+
+def _title(s: bytes) -> bytes:
+    out, prev_letter = [], False
+    for r in runes_of(s):
+        letter = chr(r).isalnum() or r == ord("_")
+        out.append(encode_rune(_upper(r) if letter and not prev_letter else r))
+        prev_letter = letter
+    return b"".join(out)
+
+
+# -- strings.Builder: {addr *Builder; buf []byte}, as Go 1.19 lays it out
+
+BUILDER = named_struct("strings", "Builder", [("addr", T.Pointer(T.UINT8)), ("buf", T.Slice(T.UINT8))])
+typename("strings", "Builder", BUILDER)
+BP = T.Pointer(BUILDER)
+BUF = 8
+
+
+def builder_append(world, b: int, data: bytes) -> None:
+    if data:
+        world.slices.append_n_bytes(b + BUF, data)
+
+
+def builder_method(name, params, results):
+    def register(impl):
+        gofunc("strings", f"(*Builder).{name}", [BP] + params, results)(impl)
+        from .registry import PACKAGES
+        methods = PACKAGES.setdefault("strings", {}).setdefault("#methods", {}).setdefault(BUILDER, {})
+        methods[name] = PACKAGES["strings"][f"(*Builder).{name}"]
+        return impl
+    return register
+
+
+@builder_method("WriteString", [S], [I, T.ERROR])
+def b_write_string(world, b, s):
+    builder_append(world, b, s)
+    return len(s), None
+
+
+@builder_method("WriteByte", [T.UINT8], [T.ERROR])
+def b_write_byte(world, b, c):
+    builder_append(world, b, bytes([c]))
+    return None
+
+
+@builder_method("WriteRune", [T.INT32], [I, T.ERROR])
+def b_write_rune(world, b, r):
+    data = encode_rune(r)
+    builder_append(world, b, data)
+    return len(data), None
+
+
+@builder_method("String", [], [S])
+def b_string(world, b):
+    load = world.aspace.load
+    ptr, n = load(b + BUF, "q"), load(b + BUF + 8, "q")
+    return world.aspace.read(ptr, n) if n else b""
+
+
+@builder_method("Len", [], [I])
+def b_len(world, b):
+    return world.aspace.load(b + BUF + 8, "q")
+
+
+@builder_method("Reset", [], [])
+def b_reset(world, b):
+    world.aspace.fill(b, 32, 0)
+
+
+@builder_method("Grow", [I], [])
+def b_grow(world, b, n):
+    load = world.aspace.load
+    length, cap = load(b + BUF + 8, "q"), load(b + BUF + 16, "q")
+    if cap - length < n:
+        world.slices.regrow(b + BUF, 2 * cap + n, 1, (), "[]byte")
