@@ -1,6 +1,6 @@
 package main
 
-// Asserting on a nil interface: "panic: interface conversion: interface is nil, not main.T".
+// Asserting on a nil interface: "panic: interface conversion: main.Shape is nil, not main.T".
 
 import "fmt"
 

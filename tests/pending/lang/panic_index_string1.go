@@ -1,7 +1,7 @@
 package main
 
-// String index out of range: "index out of range [4] with length 4"; a
-// negative index through a variable gives "index out of range [-1]".
+// String index out of range: "index out of range [4] with length 4"; the
+// deferred print runs before the panic message is written.
 
 import "fmt"
 
