@@ -1,7 +1,8 @@
 package main
 
 // A panic in a goroutine kills the program even though main has deferred
-// calls (they do not run): "panic: worker 2 failed", exit 2.
+// calls (they do not run): "panic: worker 2 failed", exit 2. wg.Done is not
+// deferred, so main stays blocked in Wait while worker 2 panics.
 
 import (
 	"fmt"
@@ -9,11 +10,11 @@ import (
 )
 
 func worker(id int, wg *sync.WaitGroup, results chan<- string) {
-	defer wg.Done()
 	if id == 2 {
 		panic(fmt.Sprintf("worker %d failed", id))
 	}
 	results <- fmt.Sprint("worker ", id, " ok")
+	wg.Done()
 }
 
 func main() {
