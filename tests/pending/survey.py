@@ -18,8 +18,15 @@ For a failing program it keeps the first line gostack wrote to stderr (the
 gostack stops at the first unsupported construct, so the first error names
 only the first blocker.  To rank what the failing programs need, it also
 scans each program's syntax tree (tree-sitter-go, as gostack's parser does)
-for constructs and imports that gostack currently refuses, and counts the
-package members (fmt.Printf, strings.Split, ...) and fmt verbs they use.
+for constructs and imports, keeps those that the surveyed gostack refuses
+(each construct is probed with a minimal program, imports are checked against
+gostack's package table), and counts the package members (fmt.Printf,
+strings.Split, ...) and fmt verbs the programs use.
+
+To survey another gostack tree (say the main branch exported with git
+archive into a temporary directory), copy tests/pending there, run it there
+with GOSTACK_REV set to that commit, and copy README.md, features.txt and
+survey.json back.
 
 Usage (from the repository root):
     /work/venv/bin/python tests/pending/survey.py [--jobs N] [--from-json] [NAME.go ...]
@@ -33,6 +40,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 import tree_sitter_go
@@ -46,8 +54,52 @@ from test_programs import drop_go_background_goroutines, mask  # noqa: E402
 TIMEOUT = 20
 PARSER = Parser(Language(tree_sitter_go.language()))
 
-# Imports gostack accepts today (gostack/compiler/check.py PACKAGES).
-SUPPORTED_IMPORTS = {"runtime", "runtime/debug", "sync", "time"}
+# Each feature the scan looks for, with a minimal program that uses it (and
+# nothing else gostack might lack): a feature counts as refused when gostack
+# rejects its probe, so the ranking follows whatever gostack tree is surveyed.
+PROBES = {
+    "methods": "type T int\n\nfunc (t T) M() int { return int(t) }\n\nfunc main() { println(T(1).M()) }",
+    "interfaces": "func main() {\n\tvar x interface{} = 1\n\tprintln(x != nil)\n}",
+    "function literals": "func main() {\n\tf := func() int { return 1 }\n\tprintln(f())\n}",
+    "function values": "func g() int { return 1 }\n\nfunc main() {\n\tvar f func() int = g\n\tprintln(f())\n}",
+    "slices": "func main() {\n\ts := []int{1}\n\tprintln(len(s))\n}",
+    "maps": "func main() {\n\tm := map[int]int{}\n\tm[1] = 2\n\tprintln(m[1])\n}",
+    "variadic functions": "func f(xs ...int) int { return len(xs) }\n\nfunc main() { println(f(1, 2)) }",
+    "defer": "func main() {\n\tdefer println(1)\n}",
+    "goto": "func main() {\n\tgoto L\nL:\n\tprintln(1)\n}",
+    "type switches": "func main() {\n\tvar x interface{} = 1\n\tswitch x.(type) {\n\tcase int:\n\t\tprintln(1)\n\t}\n}",
+    "type assertions": "func main() {\n\tvar x interface{} = 1\n\tprintln(x.(int))\n}",
+    "generics": "func F[T any](x T) T { return x }\n\nfunc main() { println(F(1)) }",
+    "type aliases": "type A = int\n\nfunc main() {\n\tvar a A = 1\n\tprintln(a)\n}",
+    "complex numbers": "func main() {\n\tc := 1 + 2i\n\tprintln(real(c))\n}",
+    "embedded fields": "type B struct{ x int }\ntype T struct{ B }\n\nfunc main() {\n\tvar t T\n\tprintln(t.x)\n}",
+    "init functions": "func init() { println(1) }\n\nfunc main() {}",
+    "local type declarations": "func main() {\n\ttype T struct{ x int }\n\tprintln(T{1}.x)\n}",
+    "recover": "func main() { println(recover() == nil) }",
+    "go with a function literal": "func main() {\n\tgo func() {}()\n\tprintln(1)\n}",
+    "float32": "func main() {\n\tvar f float32 = 1.5\n\tprintln(f)\n}",
+    "complex128": "func main() {\n\tvar c complex128\n\tprintln(real(c))\n}",
+    "complex64": "func main() {\n\tvar c complex64\n\tprintln(real(c))\n}",
+}
+
+
+def refused_features():
+    """Probe the surveyed gostack: which PROBES it rejects, which imports it accepts."""
+    refused = set()
+    with tempfile.TemporaryDirectory(prefix="probe-") as tmp:
+        for name, body in PROBES.items():
+            path = os.path.join(tmp, "probe.go")
+            with open(path, "w") as f:
+                f.write("package main\n\n" + body + "\n")
+            r = subprocess.run([sys.executable, "-m", "gostack", "run", path], cwd=ROOT,
+                               capture_output=True, text=True, timeout=TIMEOUT)
+            if r.returncode != 0 and ("unsupported" in r.stderr or "undefined" in r.stderr):
+                refused.add(name)
+    r = subprocess.run([sys.executable, "-c", "from gostack.compiler.check import PACKAGES; "
+                        "print(' '.join(sorted(PACKAGES)))"], cwd=ROOT,
+                       capture_output=True, text=True, check=True)
+    return refused, set(r.stdout.split())
+
 
 # tree-sitter node type -> the name gostack uses in its `unsupported:` line.
 NODE_FEATURES = {
@@ -72,6 +124,17 @@ NODE_FEATURES = {
 
 VERB = re.compile(r"%[-+# 0]*(?:\[\d+\])?(?:\*|\d+)?(?:\.(?:\*|\d+)?)?(?:\[\d+\])?([a-zA-Z%])")
 FORMAT_FUNCS = {"Printf", "Sprintf", "Errorf", "Fprintf"}
+
+
+def gostack_rev():
+    """The gostack commit surveyed: $GOSTACK_REV (for an exported tree) or git's HEAD."""
+    if os.environ.get("GOSTACK_REV"):
+        return os.environ["GOSTACK_REV"]
+    try:
+        return subprocess.run(["git", "-C", ROOT, "log", "-1", "--format=%h (%s)"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
 
 
 def programs(args):
@@ -167,14 +230,14 @@ def scan(path):
             call = n.named_children[0] if n.named_children else None
             fn = call.child_by_field_name("function") if call is not None else None
             if fn is not None and fn.type == "func_literal":
-                feats.add("go with a function other than a top-level function")
+                feats.add("go with a function literal")
         inner = depth_in_func or t in ("function_declaration", "method_declaration",
                                        "func_literal")
         for c in n.children:
             walk(c, inner)
 
     walk(tree.root_node, False)
-    for p in imports - SUPPORTED_IMPORTS:
+    for p in imports:
         feats.add("package " + p)
     used = sorted("%s.%s" % (pkgnames[o], f) for (o, f) in members if o in pkgnames)
     return {"features": sorted(feats), "imports": sorted(imports), "members": used,
@@ -246,8 +309,9 @@ move `NAME.go`, `NAME.stdout`, `NAME.stderr` and `NAME.exit` into
   maps, methods, interfaces, closures, defer/panic/recover, fmt verbs, the
   packages issue 3 lists), one program per runtime panic text (exit 2), the
   stack-interaction programs (`stack_*`: deferred closures, panics, slices of
-  stack arrays, closures and method values that live across stack copies) and
-  `generics*` (which gostack must report as unsupported; their goldens are Go's
+  stack arrays, closures and method values that live across stack copies;
+  `stackln_*` are the same programs printing with println instead of fmt, so
+  they can run before fmt is importable) and `generics*` (which gostack must report as unsupported; their goldens are Go's
   output anyway).
 - `others/`: programs written by others, all from the Go 1.19 distribution
   (BSD-style license, see `others/LICENSE-go.txt`): `gotest_*` are Go's own
@@ -279,9 +343,9 @@ need.
 """
 
 
-def write_readme(results, meta):
+def write_readme(results, meta, rev):
     by = {r["path"]: r for r in results}
-    out = [INTRO]
+    out = [INTRO, "Surveyed gostack: %s.\n" % rev]
     for sub, title in (("lang", "Feature programs (lang/)"), ("others", "Programs by others (others/)")):
         rs = [r for r in results if r["path"].startswith(sub + "/")]
         npass = sum(r["pass"] for r in rs)
@@ -308,8 +372,12 @@ def write_readme(results, meta):
         f.write("\n".join(out))
 
 
-def write_features(results, scans):
+def write_features(results, scans, rev, refused, accepted):
     failing = [r for r in results if not r["pass"]]
+    for sc in scans.values():
+        sc["features"] = [f for f in sc["features"] if
+                          (f[len("package "):] not in accepted if f.startswith("package ")
+                           else f in refused)]
     first = collections.Counter()
     for r in failing:
         m = re.search(r"unsupported: (.*)$", r["first_error"])
@@ -327,16 +395,20 @@ def write_features(results, scans):
         for v in scans[r["path"]]["verbs"]:
             verbs[v] += 1
     n, nf = len(results), len(failing)
-    lines = ["What the pending programs need, generated by tests/pending/survey.py.",
+    lines = ["What the pending programs need, generated by tests/pending/survey.py",
+             "(gostack %s)." % rev,
              "%d programs, %d fail in gostack today (stdout or exit code differ)." % (n, nf), "",
              "1. Features gostack refuses, ranked by the number of failing programs that",
              "   use them (static scan of each program's syntax tree; a program counts once",
-             "   per feature; 'package X' = an import gostack does not accept; gostack",
-             "   reports recover and float32 as 'undefined'; string indexing, slicing,",
-             "   concatenation and range over strings need types, so the scan does not",
-             "   count them: list 2 shows where gostack stops on them):", ""]
+             "   per feature; a construct counts when gostack rejects a minimal program",
+             "   using it, 'package X' when gostack does not accept the import; string",
+             "   indexing, slicing, concatenation and range over strings need types, so",
+             "   the scan does not count them: list 2 shows where gostack stops on them):", ""]
     for f, c in sorted(need.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append("%5d  %s" % (c, f))
+    lines += ["", "   Probed and accepted by this gostack (not counted above): %s."
+              % ", ".join(sorted(set(PROBES) - refused)),
+              "   Imports it accepts: %s." % ", ".join(sorted(accepted))]
     lines += ["", "2. The first error gostack prints today (it stops at the first blocker):", ""]
     for f, c in sorted(first.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append("%5d  %s" % (c, f))
@@ -367,8 +439,12 @@ def main():
     paths = programs(a.programs)
     if a.from_json:
         with open(os.path.join(HERE, "survey.json")) as f:
-            results = json.load(f)["results"]
+            saved = json.load(f)
+        results, rev = saved["results"], saved["gostack"]
+        refused, accepted = set(saved["refused"]), set(saved["accepted_imports"])
     else:
+        rev = gostack_rev()
+        refused, accepted = refused_features()
         with ThreadPoolExecutor(max_workers=a.jobs) as ex:
             results = list(ex.map(run_one, paths))
     for r in results:
@@ -378,9 +454,11 @@ def main():
     meta = {os.path.relpath(p, HERE): header(p) for p in paths}
     scans = {os.path.relpath(p, HERE): scan(p) for p in paths}
     with open(os.path.join(HERE, "survey.json"), "w") as f:
-        json.dump({"results": results, "scans": scans}, f, indent=1, sort_keys=True)
-    write_readme(results, meta)
-    write_features(results, scans)
+        json.dump({"gostack": rev, "results": results, "scans": scans,
+                   "refused": sorted(refused), "accepted_imports": sorted(accepted)},
+                  f, indent=1, sort_keys=True)
+    write_readme(results, meta, rev)
+    write_features(results, scans, rev, refused, accepted)
     print("%d programs, %d pass" % (len(results), sum(r["pass"] for r in results)))
     return 0
 
