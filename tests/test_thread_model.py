@@ -10,8 +10,12 @@ segmentation fault (exit 139), and a thread that touches one page commits
 import pytest
 
 import gostack
-from gostack.machine.thread import THREAD_STACKS_TOP
-from gostack.profiles import OS_PAGE_SIZE
+from gostack.machine.layout import VDSO_PAGES, VVAR_PAGES, mmap_base
+from gostack.machine.thread import GUARD_SIZE
+from gostack.profiles import OS_PAGE_SIZE, RLIMIT_STACK_DEFAULT
+
+# Thread stacks are mmapped top-down from mmap_base, below the vDSO and its vvar pages.
+THREAD_STACKS_TOP = mmap_base(RLIMIT_STACK_DEFAULT) - (VVAR_PAGES + VDSO_PAGES) * OS_PAGE_SIZE
 
 RECURSE = """package main
 
@@ -111,6 +115,11 @@ def test_thread_stacks_sit_in_the_mmap_area_each_with_a_guard_page():
     top = max(int(line.split("-")[1].split()[0], 16) for line in stacks)
     assert top == THREAD_STACKS_TOP
     assert all(" ---p " in line for line in guards)
+    # each stack sits right on its guard page, the next thread's stack right below that
+    bounds = sorted((int(line[:line.index("-")], 16), int(line.split("-")[1].split()[0], 16))
+                    for line in guards + stacks)
+    assert all(hi == next_lo for (_, hi), (next_lo, _) in zip(bounds, bounds[1:]))
+    assert bounds[0][0] == THREAD_STACKS_TOP - 1000 * ((8 << 20) + GUARD_SIZE)
 
 
 @pytest.mark.parametrize("model", ["goroutine", "thread"])
