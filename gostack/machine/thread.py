@@ -14,14 +14,20 @@ Three levels, as on Linux x86-64:
     signature.  The parent stores fn at child_stack-16 and arg at
     child_stack-8 (so a bad child_stack faults in the parent, as it does in
     glibc); the child pops both and calls fn(arg), whose return address is
-    the exit code.  Here fn is a compiled Go function: Go's stack-based
-    ABI0 takes its argument above the return address, so the child pushes
-    arg back into the slot it came from and the return address below it.
-    The child's stack bounds are those of the mapping child_stack points
-    into: the kernel never learns them.
+    the exit code.  Here fn is a compiled Go function `func(arg int) int`
+    (or with no result): Go's stack-based ABI0 takes the argument and the
+    result above the return address, so the child reserves the result
+    word, pushes arg, then the return address.  The child's stack bounds
+    are those of the mapping child_stack points into: the kernel never
+    learns them.
   - `pthread_create`: maps a stack of the requested size (RLIMIT_STACK,
     8 MiB, by default) top-down in the mmap area with one PROT_NONE guard
-    page below it, and passes its top to clone with glibc's flags.
+    page below it, and passes its top to clone with glibc's flags.  A
+    goroutine run as a thread (--stack-model thread) gets the same stack,
+    with its call frame laid out on it as Go's newproc1 does (arguments at
+    the top, the exit code's address below them), and sys_clone starting it
+    at the function's entry: that is glibc's start_thread calling the start
+    routine, without a one-word limit on the arguments.
 
 A stack never grows: a frame that reaches the guard page faults (SIGSEGV),
 and the process dies with "Segmentation fault", exit status 139 (128 + 11).
@@ -154,10 +160,12 @@ class Kernel:
         self.aspace.store(sp + PTR_SIZE, "q", arg)
         task = self.sys_clone(flags, sp, entry=0)
         task.child_stack = child_stack
-        # The child: pop fn and arg, then call fn(arg) under ABI0 (arg above the return address).
+        # The child: pop fn and arg, then call fn(arg) under ABI0: room for the int
+        # result (C returns it in RAX), the argument, then the return address.
         task.pc = self.aspace.load(task.sp, "q")
         task.arg = self.aspace.load(task.sp + PTR_SIZE, "q")
         task.sp += 2 * PTR_SIZE
+        task.sp -= PTR_SIZE                             # the result slot (not written)
         task.sp -= PTR_SIZE
         self.aspace.store(task.sp, "q", task.arg)
         task.sp -= PTR_SIZE

@@ -29,8 +29,7 @@ from collections import deque
 from ..errors import HostLimit
 from ..machine.layout import STACK_TOP, ProcessLayout, binary_name
 from ..machine.memory import AddressSpace, Fault
-from ..machine.thread import (CLONE_STACK_ALIGN, GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel,
-                              committed_bytes)
+from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
 from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_MSTART_FRAMES, G0_NEWSTACK_FRAMES,
                         G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
                         OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
@@ -281,19 +280,15 @@ class World:
     # ------------------------------------------------------------ threads (thread model)
 
     def start_thread(self, entry_pc: int, args: bytes, creator) -> G:
-        """`go f(args)` as pthread_create: a fixed stack with a guard page, then clone.
-
-        clone passes one word (arg): the first argument word travels that
-        way, the others are stored just above child_stack, where f's
-        arguments continue (Go's ABI0 passes them on the stack).
-        """
+        """`go f(args)` as pthread_create: a fixed stack with a guard page, the call
+        frame of f laid out on it (as newproc1 does), and clone starting the thread at f."""
         lo, hi = self.kernel.allocate_stack(self.opts.thread_stack)
-        first, rest = args[:PTR_SIZE], args[PTR_SIZE:]
-        child_stack = (hi - NEWPROC_RESERVED - len(rest)) & ~(CLONE_STACK_ALIGN - 1)
-        if rest:
-            self.aspace.write(child_stack, rest)
-        arg = int.from_bytes(first.ljust(PTR_SIZE, b"\0"), "little", signed=True)
-        task = self.kernel.clone(entry_pc, child_stack, PTHREAD_CLONE_FLAGS, arg)
+        sp = hi - NEWPROC_RESERVED - len(args)
+        if args:
+            self.aspace.write(sp, args)
+        sp -= PTR_SIZE
+        self.aspace.store(sp, "q", self.program.goexit_pc)     # f returns into the thread's exit
+        task = self.kernel.sys_clone(PTHREAD_CLONE_FLAGS, sp, entry=entry_pc)
         return self.thread_g(task, creator)
 
     def clone(self, fn, child_stack: int, flags: int, arg: int = 0) -> int:
