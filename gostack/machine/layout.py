@@ -117,6 +117,8 @@ class ProcessLayout:
         vdso_lo = lo + VVAR_PAGES * OS_PAGE_SIZE
         self.aspace.map(lo, vdso_lo - lo, "r--p", "[vvar]")
         self.aspace.map(vdso_lo, self.mmap_top - vdso_lo, "r-xp", "[vdso]")
+        self.regions.append(Region("vdso", lo, self.mmap_top, "r--p/r-xp",
+                                   "[vvar] data pages, then the [vdso] code"))
         self.mmap_top = lo
         vsyscall = self.aspace.map(VSYSCALL_ADDR, OS_PAGE_SIZE, "--xp", "[vsyscall]")
         self.regions.append(Region("vsyscall", vsyscall.lo, vsyscall.hi, vsyscall.perm, "legacy"))
@@ -135,8 +137,9 @@ class ProcessLayout:
     def describe(self) -> list[dict]:
         """The regions in address order, with the mmap area and the stack gap."""
         regions = list(self.regions)
-        regions.append(Region("mmap area", self.mmap_top, self.mmap_base, "",
-                              "top-down from mmap_base: vDSO, thread stacks"))
+        vdso_lo = self.mmap_base - (VVAR_PAGES + VDSO_PAGES) * OS_PAGE_SIZE
+        regions.append(Region("mmap area", self.mmap_top, vdso_lo, "",
+                              "top-down below the vDSO: thread stacks"))
         stack_lo = STACK_TOP - self.rlimit_stack
         regions.append(Region("stack gap", self.mmap_base, stack_lo, "",
                               "room for the main stack to grow, kept unmapped"))
