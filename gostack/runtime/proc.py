@@ -3,13 +3,22 @@
 Go counterpart: src/runtime/proc.go (schedinit, mcommoninit, malg, newproc1,
 runtime.main) and the process start in asm_amd64.s (rt0_go), Go 1.19.
 
-At start the process has: text and data mapped from the binary, the main
-thread's OS stack at the top of the address space (RLIMIT_STACK, 8 MiB),
-m0 whose g0 runs on the top 64 KB of that OS stack, m0's gsignal with a
-32 KB stack from the heap, one P with its stack cache, and the main
-goroutine: a 2 KB heap stack holding a fake call from runtime.goexit into
-runtime.main, exactly as newproc1 builds it (4 words reserved below hi,
-then the return address).
+At start the process has (machine/layout.py): text and bss mapped from the
+binary, the vDSO, the main thread's OS stack at the top of the address
+space (RLIMIT_STACK, 8 MiB), m0 whose g0 runs on the top 64 KB of that OS
+stack, m0's gsignal with a 32 KB stack from the heap, one P with its stack
+cache, and the main goroutine: a 2 KB heap stack holding a fake call from
+runtime.goexit into runtime.main, exactly as newproc1 builds it (4 words
+reserved below hi, then the return address).  Then, as runtime.main does
+first, newm makes the sysmon M: its g0 (8 KB, 16 KB from Go 1.22) and
+gsignal come from the heap, and the g0 stack is what clone gets as the new
+thread's stack.  Runtime work that Go does on g0 (newstack) runs through
+`systemstack`, which pushes Go's frames for it onto g0's memory.
+
+In the thread stack model (`--stack-model thread`) there is no Go runtime
+underneath, as for a C program: no g0 or gsignal; main runs on the main
+thread's stack and every other goroutine is a thread that pthread_create
+(machine/thread.py) gives a fixed stack with a guard page.
 
 The scheduler is Go's in miniature: one P with a local run queue and a
 runnext slot, a global run queue, gopark/goready, dead Gs kept with their
