@@ -43,6 +43,9 @@ NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 m
 # gentraceback -> adjustframe.  Issue 5: the system stack's use is real memory.
 G0_MSTART_FRAMES = (0x28,)
 G0_NEWSTACK_FRAMES = (0x1B0, 0x1B0, 0x368, 0x88)
+# A GC cycle's deepest path on g0: gcBgMarkWorker.func2 -> gcDrain -> markroot ->
+# markroot.func1 -> scanstack -> gentraceback -> scanframeworker -> scanblock.
+G0_GC_FRAMES = (0x48, 0x58, 0x98, 0x48, 0x200, 0x368, 0x60, 0x60)
 
 
 @dataclass(frozen=True)

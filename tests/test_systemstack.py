@@ -17,8 +17,9 @@ import gostack
 from gostack.api import load_source
 from gostack.machine.layout import STACK_TOP
 from gostack.machine.thread import GO_CLONE_FLAGS
-from gostack.profiles import (G0_MSTART_FRAMES, G0_NEWSTACK_FRAMES, G0_STACK_M0, GSIGNAL_STACK,
-                              HEAP_ARENA_BASE, OS_PAGE_SIZE, PROFILES, PTR_SIZE, STACKGUARD1_USER)
+from gostack.profiles import (G0_GC_FRAMES, G0_MSTART_FRAMES, G0_NEWSTACK_FRAMES, G0_STACK_M0,
+                              GSIGNAL_STACK, HEAP_ARENA_BASE, OS_PAGE_SIZE, PROFILES, PTR_SIZE,
+                              STACKGUARD1_USER)
 from gostack.runtime.proc import World
 from test_programs import drop_go_background_goroutines, mask
 
@@ -134,3 +135,12 @@ def test_system_stack_code_checks_stackguard1_not_stackguard0():
     src = program.sources["main.sys"]
     assert "g.stackguard1" in src and "MORESTACKC" in src and "stackguard0" not in src
     assert "g.stackguard0" in program.sources["main.work"]
+
+
+def test_a_gc_cycle_runs_on_g0_and_goes_deeper_than_newstack():
+    src = 'package main\n\nimport "runtime"\n\nfunc main() {\n\truntime.GC()\n\tprintln("gc")\n}\n'
+    result = gostack.run_source(src, "gc.go", profile="go1.19")
+    assert (result.exit_code, result.stderr) == (0, "gc\n")
+    g0 = next(s for s in result.stats["system_stacks"] if s["m"] == 0 and s["role"] == "g0")
+    assert g0["peak_used"] == frames_bytes(G0_MSTART_FRAMES) + frames_bytes(G0_GC_FRAMES)
+    assert frames_bytes(G0_GC_FRAMES) > frames_bytes(G0_NEWSTACK_FRAMES)

@@ -39,7 +39,8 @@ from ..errors import HostLimit
 from ..machine.layout import STACK_TOP, ProcessLayout, binary_name
 from ..machine.memory import AddressSpace, Fault
 from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
-from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_MSTART_FRAMES, G0_NEWSTACK_FRAMES,
+from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_GC_FRAMES, G0_MSTART_FRAMES,
+                        G0_NEWSTACK_FRAMES,
                         G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
                         OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
                         STACKGUARD1_USER)
@@ -578,8 +579,8 @@ class World:
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
-        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks."""
-        self.collector.gc()
+        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0."""
+        self.systemstack(G0_GC_FRAMES, self.collector.gc)
         self.numgc = self.collector.numgc
 
     def free_dead_stacks(self):
