@@ -62,3 +62,60 @@ def run_file(path: str, **options) -> RunResult:
     with open(path, encoding="utf-8", errors="surrogateescape") as handle:
         text = handle.read()
     return run_source(text, path, **options)
+
+
+class Process:
+    """A compiled program loaded into a fresh world, not yet running.
+
+    For driving the machine directly: look at its address space and layout,
+    start threads with `clone` (as glibc's clone(fn, child_stack, flags,
+    arg) does), then `run` it.  `clone` needs the thread stack model, whose
+    functions have no split check (a caller-provided stack cannot grow).
+    """
+
+    def __init__(self, program, world, opts: RunOptions):
+        self.program = program
+        self.world = world
+        self.opts = opts
+
+    @property
+    def aspace(self):
+        return self.world.aspace
+
+    @property
+    def kernel(self):
+        return self.world.kernel
+
+    def func(self, name: str) -> int:
+        """The entry pc of a compiled function ("main.child")."""
+        for f in self.program.funcs:
+            if f.name == name:
+                return f.entry
+        raise KeyError(name)
+
+    def clone(self, fn, child_stack: int, flags: int, arg: int = 0) -> int:
+        """clone(fn, child_stack, flags, arg): fn (a name or entry pc) runs on child_stack."""
+        if not self.world.thread_model:
+            raise ValueError("clone needs stack_model='thread' (goroutine code grows its "
+                             "stack by moving it, which a caller-provided stack cannot do)")
+        return self.world.clone(fn, child_stack, flags, arg)
+
+    def maps_text(self) -> str:
+        return self.world.aspace.maps_text()
+
+    def run(self) -> RunResult:
+        from .vm.run import bind, execute
+        world = self.world
+        code, host_error = execute(world, bind(self.program, world))
+        return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code,
+                         world.stats(code), host_error)
+
+
+def load_source(text: str, path: str = "main.go", **options) -> Process:
+    """Compile text and build its world (CompileError if it does not compile)."""
+    from .compiler import compile_source
+    from .profiles import get_profile
+    from .runtime.proc import World
+    opts = RunOptions(**options)
+    program = compile_source(text, path, opts)
+    return Process(program, World(program, get_profile(opts.profile), opts), opts)

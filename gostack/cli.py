@@ -177,7 +177,8 @@ def cmd_not_implemented(args) -> int:
 # ------------------------------------------------------------ gostack compare
 
 COMPARE_COLUMNS = ("profile", "stack model", "exit", "run time s", "grows", "shrinks",
-                   "copies", "bytes copied", "peak StackInuse", "reserved", "committed")
+                   "copies", "bytes copied", "peak StackInuse", "reserved", "committed",
+                   "largest stack")
 
 
 def cmd_compare(args) -> int:
@@ -216,7 +217,8 @@ def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> 
             f"{totals.get('copies', 0):,}", f"{totals.get('bytes_copied', 0):,}",
             f"{totals.get('stack_inuse_peak', 0):,}",
             f"{sum(g.get('reserved', 0) for g in gs):,}",
-            f"{sum(g.get('committed', 0) for g in gs):,}"]
+            f"{sum(g.get('committed', 0) for g in gs):,}",
+            f"{max((g.get('peak_stack', 0) for g in gs), default=0):,}"]
 
 
 # ------------------------------------------------------------ gostack run

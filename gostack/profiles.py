@@ -37,6 +37,15 @@ GFREE_LOCAL_MAX = 64              # a P keeps up to 64 dead Gs (with stacks) bef
 # blocks instead of time so that schedules are deterministic: about 10 ms of gostack work.
 FORCE_PREEMPT_STEPS = 20_000
 NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 ms / 20,000)
+# Go 1.19 runtime frames on g0, bytes below each return address (the SUBQ of each
+# function in a linux/amd64 binary, read with `go tool objdump`): g0.sched.sp sits
+# below mstart0's frame; newstack's deepest path is newstack -> copystack ->
+# gentraceback -> adjustframe.  Issue 5: the system stack's use is real memory.
+G0_MSTART_FRAMES = (0x28,)
+G0_NEWSTACK_FRAMES = (0x1B0, 0x1B0, 0x368, 0x88)
+# A GC cycle's deepest path on g0: gcBgMarkWorker.func2 -> gcDrain -> markroot ->
+# markroot.func1 -> scanstack -> gentraceback -> scanframeworker -> scanblock.
+G0_GC_FRAMES = (0x48, 0x58, 0x98, 0x48, 0x200, 0x368, 0x60, 0x60)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,12 @@ segmentation fault (exit 139), and a thread that touches one page commits
 import pytest
 
 import gostack
-from gostack.machine.thread import THREAD_STACKS_TOP
-from gostack.profiles import OS_PAGE_SIZE
+from gostack.machine.layout import VDSO_PAGES, VVAR_PAGES, mmap_base
+from gostack.machine.thread import GUARD_SIZE
+from gostack.profiles import OS_PAGE_SIZE, RLIMIT_STACK_DEFAULT
+
+# Thread stacks are mmapped top-down from mmap_base, below the vDSO and its vvar pages.
+THREAD_STACKS_TOP = mmap_base(RLIMIT_STACK_DEFAULT) - (VVAR_PAGES + VDSO_PAGES) * OS_PAGE_SIZE
 
 RECURSE = """package main
 
@@ -111,6 +115,11 @@ def test_thread_stacks_sit_in_the_mmap_area_each_with_a_guard_page():
     top = max(int(line.split("-")[1].split()[0], 16) for line in stacks)
     assert top == THREAD_STACKS_TOP
     assert all(" ---p " in line for line in guards)
+    # each stack sits right on its guard page, the next thread's stack right below that
+    bounds = sorted((int(line[:line.index("-")], 16), int(line.split("-")[1].split()[0], 16))
+                    for line in guards + stacks)
+    assert all(hi == next_lo for (_, hi), (next_lo, _) in zip(bounds, bounds[1:]))
+    assert bounds[0][0] == THREAD_STACKS_TOP - 1000 * ((8 << 20) + GUARD_SIZE)
 
 
 @pytest.mark.parametrize("model", ["goroutine", "thread"])
@@ -132,3 +141,74 @@ def test_compare_prints_one_row_per_profile_and_stack_model(tmp_path):
     assert [(r[0], r[1], r[2]) for r in rows] == [
         ("go1.4", "goroutine", "0"), ("go1.10", "goroutine", "0"),
         ("go1.4", "thread", "139"), ("go1.10", "thread", "139")]
+
+
+# ------------------------------------------------------------ goldens (tests/thread/)
+#
+# Real Go cannot record these (it always runs goroutines on growable stacks),
+# so NAME.stdout/.stderr/.exit are gostack's own output, written once and
+# checked by hand; the tests below compare against them byte for byte AND
+# derive every figure in them (fault address, stack bounds, depth, reserved,
+# committed) from the layout, so a golden that drifts from the layout fails.
+
+from pathlib import Path
+
+from gostack.machine.layout import STACK_TOP
+
+GOLDEN_DIR = Path(__file__).parent / "thread"
+GOLDEN_CASES = {   # golden name -> (program, options)
+    "fits": ("fits", {}),
+    "overflow": ("overflow", {}),
+    "overflow_64k": ("overflow", {"thread_stack": 64 << 10}),
+    "threads1000": ("threads1000", {}),
+}
+
+
+def run_golden(name):
+    program, options = GOLDEN_CASES[name]
+    return gostack.run_file(str(GOLDEN_DIR / f"{program}.go"), stack_model="thread", **options)
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_thread_model_goldens(name):
+    result = run_golden(name)
+    assert result.stdout == (GOLDEN_DIR / f"{name}.stdout").read_text()
+    assert result.stderr == (GOLDEN_DIR / f"{name}.stderr").read_text()
+    assert result.exit_code == int((GOLDEN_DIR / f"{name}.exit").read_text())
+
+
+def test_fits_uses_the_stack_its_depth_implies():
+    result = run_golden("fits")
+    main = result.stats["goroutines"][0]
+    per_call = frame_size_of_f() + 8
+    # 10,001 frames of f below main's and runtime.main's: peak within one frame of that
+    assert 10001 * per_call <= main["peak_stack"] <= 10001 * per_call + 256
+    assert main["committed"] == committed_pages(main["peak_stack"])
+    assert main["reserved"] == 8 << 20
+
+
+def committed_pages(n):
+    return -(-n // OS_PAGE_SIZE) * OS_PAGE_SIZE
+
+
+@pytest.mark.parametrize("name, size", [("overflow", 8 << 20), ("overflow_64k", 64 << 10)])
+def test_overflow_faults_just_below_the_main_stack_at_the_depth_its_size_allows(name, size):
+    result = run_golden(name)
+    line = result.stderr.splitlines()[1]
+    lo, hi = STACK_TOP - size, STACK_TOP
+    assert line.endswith(f"stack [{lo:#x}, {hi:#x}))")
+    fault = int(line.split("fault address ")[1].split(",")[0], 16)
+    per_call = frame_size_of_f() + 8
+    assert lo - per_call <= fault < lo               # the first frame that did not fit
+    main = result.stats["goroutines"][0]
+    assert main["committed"] == main["reserved"] == size
+    assert abs(main["max_depth"] - size // per_call) < 4
+
+
+def test_threads1000_reserve_8_gb_and_commit_a_page_each():
+    result = run_golden("threads1000")
+    threads = [g for g in result.stats["goroutines"] if g["id"] != 1]
+    assert len(threads) == len({t["tid"] for t in threads}) == 1000
+    assert sum(t["reserved"] for t in threads) == 1000 * (8 << 20)       # 8.4 GB of address space
+    assert sum(t["committed"] for t in threads) == 1000 * OS_PAGE_SIZE    # 4 MB touched
+    assert all(0 < t["peak_stack"] <= OS_PAGE_SIZE for t in threads)

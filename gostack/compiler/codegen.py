@@ -347,19 +347,28 @@ class FuncGen:
                 self.zero(Loc("sp", self.arg_offset(k, result=True)), v.type)
 
     def emit_stack_check(self, frame: int):
-        """The three prologue forms by frame size (Go's obj6.go stacksplit)."""
+        """The three prologue forms by frame size (Go's obj6.go stacksplit).
+
+        System-stack code (`//go:systemstack`) compares with stackguard1 and
+        calls morestackc: it may only run on g0 or gsignal, whose stackguard1
+        is lo + StackGuard; on a goroutine stackguard1 is ~0 and it throws.
+        """
         p = self.profile
         small = p.stack_small
+        guard = "g.stackguard1" if "go:systemstack" in self.fn.directives else "g.stackguard0"
         if frame <= small:
-            cond = "sp <= g.stackguard0"
+            cond = f"sp <= {guard}"
         elif frame <= p.stack_big:
-            cond = f"sp - {frame - small} <= g.stackguard0"
+            cond = f"sp - {frame - small} <= {guard}"
         elif p.huge_frame_carry_check:
-            cond = f"sp < {frame - small} or sp - {frame - small} <= g.stackguard0"
+            cond = f"sp < {frame - small} or sp - {frame - small} <= {guard}"
         else:
-            cond = (f"g.stackguard0 == STACK_PREEMPT or "
-                    f"sp + {p.stack_guard} - g.stackguard0 <= {frame + p.stack_guard - small}")
-        self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
+            cond = (f"{guard} == STACK_PREEMPT or "
+                    f"sp + {p.stack_guard} - {guard} <= {frame + p.stack_guard - small}")
+        if guard == "g.stackguard1":
+            self.emit(f"if {cond}: return MORESTACKC(g, @ENTRY@)")
+        else:
+            self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
 
     def enter_params(self):
         if getattr(self.fn, "captures", None):

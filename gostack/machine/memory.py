@@ -8,10 +8,14 @@ An AddressSpace is a sorted set of non-overlapping Mappings, each a
 half-open range [lo, hi) with permissions and a name, as one line of
 /proc/self/maps shows it:
 
-    000000400000-000000452000 r-xp 00000000 00:00 0    [text]
-    00c000000000-00c000008000 rw-p 00000000 00:00 0    stack
-    00c000008000-00c00000a000 ---p 00000000 00:00 0    guard
-    7ffffff00000-800000000000 rw-p 00000000 00:00 0    [stack]
+    00400000-00452000 r-xp 00000000 00:00 0                                  hello
+    c000000000-c000008000 rw-p 00000000 00:00 0                              stack
+    c000008000-c00000a000 ---p 00000000 00:00 0 
+    7ffffff00000-7ffffffff000 rw-p 00000000 00:00 0                          [stack]
+
+(byte for byte the kernel's format: at least 8 hex digits, the name at
+column 73, a trailing space after the inode when there is no name; the
+offset, device and inode of file mappings are not modelled: always 0.)
 
 Every byte of a mapping is real: `buf` holds exactly hi - lo bytes, and typed
 memoryviews over it (q, Q, i, I, h, H, b, B, d) let the executor read and
@@ -55,6 +59,8 @@ VIEW_SHIFTS = {"q": 3, "Q": 3, "d": 3, "i": 2, "I": 2, "h": 1, "H": 1, "b": 0, "
 HOST_MMAP_THRESHOLD = 1 << 20
 
 FAULT_KINDS = ("unmapped", "guard", "protection")
+
+MAPS_NAME_COLUMN = 73     # show_map_vma pads to 25 + 6 * sizeof(void *) - 1, then a space
 
 # Host detail: copies up to this size slice the buffers directly (a temporary
 # copy is cheaper than making views); larger ones go through memoryviews.
@@ -127,8 +133,9 @@ class Mapping:
         return f"Mapping({self.lo:#x}-{self.hi:#x} {self.perm} {self.name!r})"
 
     def maps_line(self) -> str:
-        line = f"{self.lo:012x}-{self.hi:012x} {self.perm} 00000000 00:00 0    {self.name}"
-        return line.rstrip()
+        """One line as Linux's show_map_vma prints it: the name, if any, at column 73."""
+        line = f"{self.lo:08x}-{self.hi:08x} {self.perm} 00000000 00:00 0 "
+        return f"{line:<{MAPS_NAME_COLUMN - 1}} {self.name}" if self.name else line
 
 
 # Stands in for "no cached mapping": contains no address.

@@ -3,13 +3,22 @@
 Go counterpart: src/runtime/proc.go (schedinit, mcommoninit, malg, newproc1,
 runtime.main) and the process start in asm_amd64.s (rt0_go), Go 1.19.
 
-At start the process has: text and data mapped from the binary, the main
-thread's OS stack at the top of the address space (RLIMIT_STACK, 8 MiB),
-m0 whose g0 runs on the top 64 KB of that OS stack, m0's gsignal with a
-32 KB stack from the heap, one P with its stack cache, and the main
-goroutine: a 2 KB heap stack holding a fake call from runtime.goexit into
-runtime.main, exactly as newproc1 builds it (4 words reserved below hi,
-then the return address).
+At start the process has (machine/layout.py): text and bss mapped from the
+binary, the vDSO, the main thread's OS stack at the top of the address
+space (RLIMIT_STACK, 8 MiB), m0 whose g0 runs on the top 64 KB of that OS
+stack, m0's gsignal with a 32 KB stack from the heap, one P with its stack
+cache, and the main goroutine: a 2 KB heap stack holding a fake call from
+runtime.goexit into runtime.main, exactly as newproc1 builds it (4 words
+reserved below hi, then the return address).  Then, as runtime.main does
+first, newm makes the sysmon M: its g0 (8 KB, 16 KB from Go 1.22) and
+gsignal come from the heap, and the g0 stack is what clone gets as the new
+thread's stack.  Runtime work that Go does on g0 (newstack) runs through
+`systemstack`, which pushes Go's frames for it onto g0's memory.
+
+In the thread stack model (`--stack-model thread`) there is no Go runtime
+underneath, as for a C program: no g0 or gsignal; main runs on the main
+thread's stack and every other goroutine is a thread that pthread_create
+(machine/thread.py) gives a fixed stack with a guard page.
 
 The scheduler is Go's in miniature: one P with a local run queue and a
 runnext slot, a global run queue, gopark/goready, dead Gs kept with their
@@ -27,11 +36,15 @@ import time
 from collections import deque
 
 from ..errors import HostLimit
-from ..machine.memory import AddressSpace
-from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK,
-                        MAX_STACK_DEFAULT, OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT,
-                        STACK_PREEMPT, STACKGUARD1_USER)
-from ..machine.thread import ThreadStacks, committed_bytes
+from ..machine.layout import STACK_TOP, ProcessLayout, binary_name, page_round
+from ..machine.memory import AddressSpace, Fault
+from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
+from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_GC_FRAMES, G0_MSTART_FRAMES,
+                        G0_NEWSTACK_FRAMES,
+                        G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
+                        OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
+                        STACKGUARD1_USER)
+from .errors import RuntimeThrow
 from .chan import Channels
 from .hashmap import Maps
 from .deferpanic import Panics
@@ -45,7 +58,11 @@ from .runtime2 import G, Gstatus, M, P
 from .stack import StackEngine
 from .stackalloc import Stack, StackAllocator, new_stackcache
 
-MAIN_STACK_TOP = 0x7FFFFFFFF000        # top of the main thread's stack (ASLR off)
+MAIN_STACK_TOP = STACK_TOP             # top of the main thread's stack (ASLR off)
+MORESTACKC_THROW = "attempt to execute system stack code on user stack"
+# What Go 1.19 prints above the failing function (runtime/panic.go, runtime/stack.go).
+MORESTACKC_FRAMES = (("runtime.throw", "{0x0?, 0x0?}", "runtime/panic.go", 1047, 0x5D, 0x30),
+                     ("runtime.morestackc", "", "runtime/stack.go", 1437, 0x1F, 0x20))
 NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
 RUNTIME_CALL_FRAME = 32                 # bytes of a runtime frame calling Go (args + results)
 # A goroutine parked in WaitGroup.Wait is inside Go's sync package, whose frames
@@ -109,61 +126,158 @@ class World:
         self.starting_stack = profile.fixed_stack
         self.numgc = 0
         self.next_goid = 1
+        self.on_g0 = False                 # running runtime work on m0.g0 (systemstack)
         self.m0 = self.mcommoninit()
         self.main_g = self.newproc(program.main_entry)
+        if not self.thread_model:
+            self.newm("runtime.sysmon")    # runtime.main's first act, before main.main
         self.runnext = None
         self.curg = self.main_g
 
     # ------------------------------------------------------------ process layout
 
     def map_binary(self):
+        """execve: the text and bss segments (machine/layout.py), and the vDSO."""
+        rlimit = self.opts.thread_stack if self.thread_model else RLIMIT_STACK_DEFAULT
+        self.layout = ProcessLayout(self.aspace, rlimit)
         prog = self.program
-        name = prog.source_path
-        self.aspace.map(prog.text_base, _page_round(prog.text_end - prog.text_base), "r-xp", name)
-        self.data = self.aspace.map(prog.data_base, _page_round(prog.data_size), "rw-p", name)
+        self.data = self.layout.exec_binary(binary_name(prog.source_path), prog.text_end,
+                                            prog.data_base, prog.data_size)
+        self.layout.exec_vdso()
         rodata = getattr(prog, "rodata", b"")
         if rodata:
-            ro = self.aspace.map(prog.rodata_base, _page_round(len(rodata)), "rw-p", name)
+            ro = self.aspace.map(prog.rodata_base, page_round(len(rodata)), "rw-p",
+                                 binary_name(prog.source_path))
             ro.B[:len(rodata)] = rodata
             ro.perm, ro.writable = "r--p", False
 
     def map_main_thread_stack(self):
-        size = self.opts.thread_stack if self.thread_model else RLIMIT_STACK_DEFAULT
-        lo = MAIN_STACK_TOP - size
-        self.main_stack = self.aspace.map(lo, size, "rw-p", "[stack]")
-        if self.thread_model:
-            self.threads = ThreadStacks(self.aspace, self.opts.thread_stack)
+        """The main thread's stack: RLIMIT_STACK (in the thread model, --thread-stack)."""
+        self.main_stack = self.layout.exec_stack()
+        self.kernel = Kernel(self.aspace, self.layout, self.program.goexit_pc)
+        self.main_task = self.kernel.exec_main_thread(self.main_stack)
 
     def mcommoninit(self) -> M:
+        """m0: g0 carved from the top of the main thread's OS stack, gsignal from the heap.
+
+        In the thread model there is no Go runtime below the program, as in a
+        C program: main runs on the main thread's stack itself, with no g0.
+        """
         m0 = M(0)
-        g0 = G(0)
-        hi = MAIN_STACK_TOP - OS_PAGE_SIZE
-        lo = hi - G0_STACK_M0
-        from .stackalloc import Stack
-        g0.stack = Stack(lo, hi)
-        g0.stackguard0 = g0.stackguard1 = lo + self.profile.stack_guard
-        g0.sp = hi
-        m0.g0 = g0
-        gsignal = G(-1)
-        self.stacks.install(gsignal, GSIGNAL_STACK)
-        gsignal.stackguard1 = gsignal.stack.lo + self.profile.stack_guard
-        m0.gsignal = gsignal
+        m0.tid = self.main_task.tid
         m0.p = self.p
+        self.allm = [m0]
+        if self.thread_model:
+            return m0
+        g0 = G(0)
+        hi = MAIN_STACK_TOP - OS_PAGE_SIZE          # below argv, envp and auxv
+        lo = hi - G0_STACK_M0
+        g0.set_stack(Stack(lo, hi), self.main_stack, self.profile.stack_guard)
+        self.system_g(g0, G0_MSTART_FRAMES)
+        m0.g0 = g0
+        m0.gsignal = self.malg(GSIGNAL_STACK)
         return m0
+
+    def malg(self, size: int, sched_frames=()) -> G:
+        """A system G (g0 or gsignal) with a size-byte stack from the Go heap."""
+        g = G(0)
+        self.stacks.install(g, size)
+        self.system_g(g, sched_frames)
+        return g
+
+    def system_g(self, g: G, sched_frames):
+        """g0 and gsignal: stackguard1 = lo + StackGuard, so system-stack code may run there.
+
+        A g0's saved SP (where systemstack switches to) is below the frames of
+        mstart that stay on it for the thread's life."""
+        g.stackguard1 = g.stack.lo + self.profile.stack_guard
+        g.sp = g.stack.hi - sum(size + PTR_SIZE for size in sched_frames)
+        g.lowsp = g.sp
+
+    def newm(self, fn: str) -> M:
+        """allocm + newosproc: an M whose g0 stack, from the Go heap, is the thread's only stack.
+
+        runtime.main starts sysmon this way in every Go program; the model's
+        sysmon is host code (World.sysmon) that runs on this M's behalf.
+        """
+        mp = M(len(self.allm))
+        mp.g0 = self.malg(self.profile.g0_stack, G0_MSTART_FRAMES)
+        mp.gsignal = self.malg(GSIGNAL_STACK)
+        task = self.kernel.sys_clone(GO_CLONE_FLAGS, mp.g0.stack.hi, entry=0)
+        mp.tid = task.tid
+        mp.startfn = fn
+        self.allm.append(mp)
+        return mp
+
+    def systemstack(self, frames, fn, *args):
+        """Run fn(*args) on the M's g0, with Go's frames for that work pushed on g0's stack.
+
+        The frames (sizes in bytes below each return address) are written as
+        a frame-pointer chain into g0's memory, so the system stack's use is
+        real memory: its lowest SP is g0's peak, its pages are touched.
+        """
+        g0 = self.m0.g0
+        if g0 is None or self.on_g0:
+            return fn(*args)                # already on the system stack: just call fn
+        saved = g0.sp
+        sp, bp = saved, 0
+        for size in frames:
+            sp -= PTR_SIZE + size           # return address, then the frame
+            if sp < g0.stackguard0:
+                raise RuntimeThrow("morestack on g0")
+            self.aspace.store(sp + size - PTR_SIZE, "q", bp)
+            bp = sp + size - PTR_SIZE
+        g0.lowsp = min(g0.lowsp, sp)
+        g0.sp = sp
+        self.on_g0 = True
+        try:
+            return fn(*args)
+        finally:
+            g0.sp = saved
+            self.on_g0 = False
+
+    def morestack(self, g: G, entry_pc: int):
+        """runtime.morestack: switch to g0 and run newstack there."""
+        return self.systemstack(G0_NEWSTACK_FRAMES, self.stacks.morestack, g, entry_pc)
+
+    def morestackc(self, g: G, entry_pc: int):
+        """A //go:systemstack function's prologue failed its stackguard1 check: on a user
+        goroutine (stackguard1 = ~0) that always happens, and Go throws."""
+        g.pc = entry_pc
+        raise SystemStackOnUserStack(MORESTACKC_THROW)
 
     def newproc(self, entry_pc: int, args: bytes = b"", creator=None) -> G:
         """newproc1: a G with a stack and a fake call from goexit into entry_pc.
 
         As Go did before the register ABI, the arguments are copied to the
         top of the new stack, where the function expects its caller's frame.
+        In the thread model every goroutine but main is a thread made by
+        pthread_create (start_thread).
         """
+        if self.thread_model and self.allgs:
+            return self.start_thread(entry_pc, args, creator)
         g = self.gfget() if not self.thread_model else None
         if g is None:
             g = G(0)
-            stk = self.thread_stack(g) if self.thread_model else \
+            if self.thread_model:       # the main goroutine: the main thread, on [stack]
+                g.set_stack(Stack(self.main_stack.lo, self.main_stack.hi), self.main_stack,
+                            self.profile.stack_guard)
+                g.tid = self.main_task.tid
+            else:
                 self.stacks.install(g, self.profile.stack_min)
-        else:
-            stk = g.stack
+        stk = g.stack
+        g.sp = stk.hi - NEWPROC_RESERVED - len(args)
+        if args:
+            self.aspace.write(g.sp, args)
+        g.stktopsp = g.sp
+        g.sp -= PTR_SIZE
+        self.aspace.store(g.sp, "q", self.program.goexit_pc)
+        g.pc = entry_pc
+        return self.ready_new_g(g, creator)
+
+    def ready_new_g(self, g: G, creator) -> G:
+        """The rest of newproc1: an id, stats, the run queue."""
+        stk = g.stack
         if g.goid == 0:
             self.allgs.append(g)
         g.goid = self.next_goid
@@ -172,15 +286,8 @@ class World:
         # ids, so the first `go` statement makes goroutine 5, as in Go.
         self.next_goid = self.next_goid + 1 if self.next_goid != 1 else FIRST_USER_GOID
         g.stackguard1 = STACKGUARD1_USER
-        g.sp = stk.hi - NEWPROC_RESERVED - len(args)
-        if args:
-            self.aspace.write(g.sp, args)
-        g.stktopsp = g.sp
-        g.sp -= PTR_SIZE
-        self.aspace.store(g.sp, "q", self.program.goexit_pc)
         g.bp = 0
-        g.pc = entry_pc
-        g.startpc = entry_pc
+        g.startpc = g.pc
         g.creator = creator
         g.waiting = []
         g.resume_panic = None
@@ -188,6 +295,7 @@ class World:
         g.status = Gstatus.RUNNABLE
         g.lowsp = g.sp
         g.stats = GStats(g.goid, stk.size)
+        g.stats.tid = g.tid
         self.gstats.append(g.stats)
         self.totals["goroutines_created"] += 1
         g.m = self.m0
@@ -196,21 +304,46 @@ class World:
         self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
         return g
 
-    def thread_stack(self, g: G):
-        """Thread model: the main goroutine gets the main thread's stack, others a
-        pthread stack (fixed size, guard page below)."""
-        if not self.allgs:
-            lo, hi, mapping = self.main_stack.lo, self.main_stack.hi, self.main_stack
-        else:
-            lo, hi, mapping = self.threads.pthread_stack(len(self.allgs) + 1)
-        stk = Stack(lo, hi)
-        g.set_stack(stk, mapping, self.profile.stack_guard)
-        return stk
+    # ------------------------------------------------------------ threads (thread model)
+
+    def start_thread(self, entry_pc: int, args: bytes, creator) -> G:
+        """`go f(args)` as pthread_create: a fixed stack with a guard page, the call
+        frame of f laid out on it (as newproc1 does), and clone starting the thread at f."""
+        lo, hi = self.kernel.allocate_stack(self.opts.thread_stack)
+        sp = hi - NEWPROC_RESERVED - len(args)
+        if args:
+            self.aspace.write(sp, args)
+        sp -= PTR_SIZE
+        self.aspace.store(sp, "q", self.program.goexit_pc)     # f returns into the thread's exit
+        task = self.kernel.sys_clone(PTHREAD_CLONE_FLAGS, sp, entry=entry_pc)
+        return self.thread_g(task, creator)
+
+    def clone(self, fn, child_stack: int, flags: int, arg: int = 0) -> int:
+        """glibc's clone(fn, child_stack, flags, arg) with fn a compiled Go function
+        (name or entry pc) taking one word; returns the new thread's tid."""
+        if isinstance(fn, str):
+            fn = next((f.entry for f in self.program.funcs if f.name == fn), 0)
+        task = self.kernel.clone(fn, child_stack, flags, arg)
+        return self.thread_g(task, ("clone", 0)).tid
+
+    def thread_g(self, task, creator) -> G:
+        """The G that runs a task: the model's one CPU runs threads as Go runs goroutines."""
+        g = G(0)
+        g.set_stack(Stack(task.lo, task.hi), task.mapping, self.profile.stack_guard)
+        g.tid = task.tid
+        g.sp = task.sp
+        g.stktopsp = task.sp + PTR_SIZE
+        g.pc = task.pc
+        return self.ready_new_g(g, creator)
 
     def lowwater(self, g: G, addr: int):
         """A frame reached a new low on a fixed stack: below lo it touches the guard."""
         if addr < g.stack.lo:
             self.aspace.store(addr, "q", 0)     # faults: guard page or unmapped gap
+            # Memory below the stack's mapping that is accessible: Linux would let the
+            # frame overwrite it (a stack clash); the model cannot run a frame that
+            # straddles two mappings, so it stops at the boundary instead.
+            raise Fault(addr, True, "guard", "below the stack mapping (stack clash)")
         g.lowsp = addr
 
     # ------------------------------------------------------------ dead Gs (gfput / gfget)
@@ -464,8 +597,8 @@ class World:
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
-        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks."""
-        self.collector.gc()
+        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0."""
+        self.systemstack(G0_GC_FRAMES, self.collector.gc)
         self.numgc = self.collector.numgc
 
     def free_dead_stacks(self):
@@ -640,7 +773,33 @@ class World:
             "memstats": {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],
                          "HeapAlloc": self.mheap.heap_alloc, "HeapObjects": self.mheap.heap_objects},
             "maps": self.aspace.maps_text(),
+            "layout": self.layout.describe(),
+            "system_stacks": self.system_stacks(),
         }
+
+    def system_stacks(self) -> list:
+        """Each M's g0 and gsignal: bounds, stackguard1, peak use (g0: lowest SP reached)."""
+        out = []
+        for m in self.allm:
+            for role in ("g0", "gsignal"):
+                g = getattr(m, role)
+                if g is None:
+                    continue
+                out.append({"m": m.id, "tid": m.tid, "role": role, "lo": g.stack.lo,
+                            "hi": g.stack.hi, "size": g.stack.size,
+                            "stackguard1": g.stackguard1,
+                            "peak_used": g.stack.hi - g.lowsp})
+        return out
+
+
+class SystemStackOnUserStack(Exception):
+    """morestackc's throw: reported with the runtime frames Go shows (vm/run.py)."""
+
+    frames = MORESTACKC_FRAMES
+
+    def __init__(self, msg: str):
+        super().__init__(msg)
+        self.msg = msg
 
 
 class RWState:
@@ -654,10 +813,18 @@ class RWState:
 
 
 class GStats:
-    """Per-goroutine stack statistics (the --stats-json "goroutines" entries)."""
+    """Per-goroutine (per-thread) stack statistics (the --stats-json "goroutines" entries).
+
+    reserved: address space held for the stack; committed: memory actually
+    used for it (thread model: 4 KiB pages touched; goroutines: the whole heap
+    stack, which the allocator hands out committed); peak_stack: the most stack
+    bytes the goroutine or thread used (thread: hi - lowest SP; goroutine: the
+    largest stack it needed).  tid: the OS thread in the thread model.
+    """
 
     __slots__ = ("id", "initial_stack", "max_stack", "final_stack", "grows", "shrinks",
-                 "bytes_copied", "max_depth", "copies", "reserved", "committed")
+                 "bytes_copied", "max_depth", "copies", "reserved", "committed", "peak_stack",
+                 "tid")
 
     def __init__(self, goid: int, size: int):
         self.id = goid
@@ -665,14 +832,18 @@ class GStats:
         self.grows = self.shrinks = self.bytes_copied = self.copies = 0
         self.max_depth = 1
         self.reserved = self.committed = size
+        self.peak_stack = 0
+        self.tid = 0
 
     def note_thread(self, g, thread_model: bool):
         """Reserved: the whole stack; committed: pages touched (thread) or the stack (heap)."""
         if thread_model:
             self.reserved = g.stack.size
             self.committed = committed_bytes(g.stack.hi, g.lowsp)
+            self.peak_stack = g.stack.hi - g.lowsp
         else:
             self.reserved = self.committed = g.stack.size
+            self.peak_stack = self.max_stack
 
     def as_dict(self) -> dict:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -688,5 +859,3 @@ class _Knobs:
         return bool(self.debug.get(name, 0))
 
 
-def _page_round(n: int) -> int:
-    return max(OS_PAGE_SIZE, (n + OS_PAGE_SIZE - 1) // OS_PAGE_SIZE * OS_PAGE_SIZE)

@@ -62,7 +62,7 @@ class G:
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
-                 "async_safe", "lowsp", "ctxt", "defer", "panic", "calls")
+                 "async_safe", "lowsp", "tid", "ctxt", "defer", "panic", "calls")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -91,7 +91,8 @@ class G:
         self.param = None
         self.selected = -1         # the case a select chose (-1: default)
         self.async_safe = False    # stopped at an async safe point: the stack must not move
-        self.lowsp = 0             # thread model: the lowest SP reached (committed pages)
+        self.lowsp = 0             # thread model, g0: the lowest SP reached (committed pages)
+        self.tid = 0               # thread model: the OS thread (task) running this G
         self.ctxt = 0              # the context register: the closure of the function being entered
         self.defer = 0             # the newest defer record (g._defer)
         self.panic = None          # the newest panic (g._panic)
@@ -164,3 +165,5 @@ class M:
         self.curg = None
         self.p = None
         self.morebuf = None
+        self.tid = 0               # the OS thread (machine/thread.py Task) this M is
+        self.startfn = ""          # what newm started it for (runtime.sysmon)

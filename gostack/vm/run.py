@@ -34,7 +34,7 @@ from ..runtime.errors import RuntimeThrow
 from ..runtime.hashmap import equal, normalize
 from ..runtime.slice import slicecheck
 from ..runtime.string import encode_rune
-from ..runtime.proc import World
+from ..runtime.proc import SystemStackOnUserStack, World
 from ..runtime.stack import StackOverflow, Switch
 from ..runtime.traceback import gentraceback, print_goroutine
 from .code import Program
@@ -131,6 +131,9 @@ def execute(world: World, blocks: dict):
     except StackOverflow as overflow:
         report_overflow(world, g, overflow)
         return EXIT_GO_PANIC, None
+    except SystemStackOnUserStack as throw:
+        report_morestackc(world, g, throw)
+        return EXIT_GO_PANIC, None
     except P.GoFatal as fatal:
         report_fatal(world, g, fatal)
         return EXIT_GO_PANIC, None
@@ -205,7 +208,8 @@ def runtime_namespace(world: World) -> dict:
     for n in getattr(world.program, "zeros", []):
         ns[f"Z{n}"] = bytes(n)
     ns.update(
-        MORESTACK=stacks.morestack,
+        MORESTACK=world.morestack,
+        MORESTACKC=world.morestackc,
         FORCEMOVE=stacks.forcemove,
         LOOPCHECK=lambda g, k: world.tick(k) or 0,
         MALLOC=lambda size, name, ptrs=(): _malloc(world, size, name, ptrs),
@@ -493,7 +497,7 @@ def report_fault(world: World, g, pc: int, fault: Fault, tb):
         g.stats.note_thread(g, True)
         frames = gentraceback(world.program, _load_word(world), g.pc if pc is None else pc, g.sp, True)
         g.stats.max_depth = sum(1 for fr in frames if fr.func.name != "runtime.goexit")
-        world.write_stderr(segfault_line(g.goid, fault.addr, g.stack.lo, g.stack.hi))
+        world.write_stderr(segfault_line(g.tid, fault.addr, g.stack.lo, g.stack.hi))
         raise ProgramExit(EXIT_SIGSEGV)
     code = 2 if fault.kind == "protection" else 1
     if fault.addr < MIN_LEGAL_POINTER:
@@ -527,4 +531,25 @@ def report_overflow(world: World, g, ov: StackOverflow):
                                limit=TRACEBACK_MAX_FRAMES + 3))
     out.append(print_goroutine(world.program, g, frames, _load_word(world), None, "running",
                                world.program.source_path, GOROOT, True, True))
+    world.write_stderr("".join(out))
+
+
+def report_morestackc(world: World, g, throw):
+    """morestackc threw on g's own stack: its frames and throw's sit below the failing
+    function's entry SP; the traceback shows them, with fp/sp/pc, as Go 1.19 does."""
+    out = [f"fatal error: {throw.msg}\n\ngoroutine {g.goid} [running]:\n"]
+    lines = []
+    fp = g.sp
+    for name, args, path, line, off, size in reversed(throw.frames):
+        sp = fp - size
+        pc = world.program.text_base + 0x100 + off
+        lines.append(f"{name}({args})\n\t{GOROOT}/src/{path}:{line} +{off:#x} fp={fp:#x} "
+                     f"sp={sp:#x} pc={pc:#x}\n")
+        fp = sp
+    out.extend(reversed(lines))
+    frames = list(gentraceback(world.program, _load_word(world), g.pc, g.sp, True,
+                               limit=TRACEBACK_MAX_FRAMES + 3))
+    text = print_goroutine(world.program, g, frames, _load_word(world), None, "running",
+                           world.program.source_path, GOROOT, True, True)
+    out.append(text.split("\n", 1)[1])          # its header line was printed above
     world.write_stderr("".join(out))
