@@ -65,6 +65,14 @@ class World:
         self.max_stack = opts.max_stack if opts.max_stack is not None else MAX_STACK_DEFAULT
         self.aspace = AddressSpace()
         self.steps = 0
+        # Events: the executor keeps steps exact for them (vm/run.py) only when
+        # someone listens; lost_steps are blocks of chunks cut short by a switch.
+        self.tracing = opts.on_event is not None
+        self.lost_steps = 0
+        self.chunk = None
+        self.chunk_position = lambda: 0
+        self.curg = None
+        self.stack_owner = None    # goid a stack is allocated or freed for, when not curg's
         self.started = time.monotonic()
         self.totals = {"goroutines_created": 0, "grows": 0, "shrinks": 0, "bytes_copied": 0,
                        "preemptions": 0, "stack_inuse_peak": 0, "stack_inuse_final": 0,
@@ -141,6 +149,7 @@ class World:
         As Go did before the register ABI, the arguments are copied to the
         top of the new stack, where the function expects its caller's frame.
         """
+        self.stack_owner = self.next_goid
         g = self.gfget() if not self.thread_model else None
         if g is None:
             g = G(0)
@@ -148,6 +157,7 @@ class World:
                 self.stacks.install(g, self.profile.stack_min)
         else:
             stk = g.stack
+        self.stack_owner = None
         if g.goid == 0:
             self.allgs.append(g)
         g.goid = self.next_goid
@@ -189,6 +199,8 @@ class World:
             lo, hi, mapping = self.threads.pthread_stack(len(self.allgs) + 1)
         stk = Stack(lo, hi)
         g.set_stack(stk, mapping, self.profile.stack_guard)
+        self.emit("thread_create", g=self.stack_owner, tid=len(self.allgs) + 1, stack_lo=lo,
+                  stack_hi=hi, guard=OS_PAGE_SIZE if self.allgs else 0)
         return stk
 
     def lowwater(self, g: G, addr: int):
@@ -455,8 +467,10 @@ class World:
         """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
         for g in self.gfree_global:
             if g.stack is not None:
+                self.stack_owner = g.goid
                 self.stacks.stackalloc.stackfree(g.stack, self.p)
                 g.stack = None
+        self.stack_owner = None
 
     def adaptive_start(self, scanned: int, total: int) -> int:
         """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
@@ -488,7 +502,7 @@ class World:
         if inuse > self.totals["stack_inuse_peak"]:
             self.totals["stack_inuse_peak"] = inuse
 
-    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason):
+    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason, sudogs=0):
         st = g.stats
         st.copies += 1
         st.bytes_copied += used
@@ -511,11 +525,17 @@ class World:
                               f" -> [{new.lo:#x} {new.hi - used:#x} {new.hi:#x}]/{new.size}\n")
         self.emit("copystack", g=g.goid, reason=reason, old_lo=old.lo, old_hi=old.hi,
                   new_lo=new.lo, new_hi=new.hi, used=used, delta=delta, frames=frames,
-                  pointers_adjusted=adjusted)
+                  pointers_adjusted=adjusted, sudogs_adjusted=sudogs,
+                  stack_inuse=self.stackalloc.stack_inuse)
+
+    def step(self) -> int:
+        """The exact step count now: blocks dispatched plus loop iterations counted."""
+        return self.steps + self.lost_steps + self.chunk_position()
 
     def emit(self, event: str, **fields):
+        """One event (README: "Events"): its name, the goroutine (or None), the step."""
         if self.opts.on_event is not None:
-            record = {"event": event, "step": self.steps}
+            record = {"event": event, "g": None, "step": self.step()}
             record.update(fields)
             self.opts.on_event(record)
 
@@ -523,7 +543,10 @@ class World:
         if self.stackdebug >= 2:
             self.write_stderr(f"{name} {fields.get('size')} [{fields.get('lo', 0):#x}, "
                               f"{fields.get('hi', 0):#x}) from {fields.get('source')}\n")
-        self.emit(name, **fields)
+        owner = self.stack_owner
+        if owner is None and self.curg is not None:
+            owner = self.curg.goid
+        self.emit(name, g=owner, **fields)
 
     # ------------------------------------------------------------ host limits
 
