@@ -31,10 +31,13 @@ MAX_SNAPSHOTS = 24         # stack pictures per report (the largest moment first
 MAX_TIMELINES = 8          # goroutines drawn in the timeline section
 
 
-def render(title: str, stats: dict, rec: Recorder, mappings: list, profile) -> str:
+def render(title: str, stats: dict, rec: Recorder, mappings: list, profile,
+           source: str = "") -> str:
     """The whole report as one HTML string."""
     life = rec.busiest()
     parts = [_head(title), f"<h1>{_e(title)}</h1>", _summary(stats, rec, profile)]
+    if source:
+        parts.append(f"<details><summary>the program</summary><pre>{_e(source)}</pre></details>")
     parts.append("<h2>Address space</h2>" + address_space_svg(mappings, rec))
     if life is not None:
         parts.append(f"<h2>The stack of goroutine {life.g}, to scale</h2>")
