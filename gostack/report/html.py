@@ -44,6 +44,9 @@ def render(title: str, stats: dict, rec: Recorder, mappings: list, profile,
         parts.append(stack_pictures(life, profile))
     parts.append("<h2>Stack size over time</h2>" + timelines_svg(rec))
     parts.append("<h2>StackInuse over time</h2>" + inuse_svg(rec))
+    parts.append("<p>StackInuse after every stack allocation and free. It peaks while a "
+                 "copy holds both the old and the new stack, a moment the run's "
+                 "stack_inuse_peak (counted after each copy) does not include.</p>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
@@ -101,7 +104,7 @@ def classify(lo: int, hi: int, perm: str, name: str, first_file: bool) -> str:
     return "mmap" if lo >= 1 << 44 else "other"
 
 
-REGION_TITLES = {"text": "text", "data": "data", "bss": "bss", "heap": "Go heap arena",
+REGION_TITLES = {"text": "text", "data": "data", "bss": "bss", "heap": "Go heap arena, used part",
                  "mmap": "mmap area", "stack": "[stack] main thread", "guard": "guard",
                  "other": "", "gstack": "goroutine stacks"}
 
@@ -159,14 +162,24 @@ def address_space_svg(mappings: list, rec: Recorder) -> str:
             label = f"{title}: {names[0].rsplit('/', 1)[-1]} ({_size(hi - lo)})"
         svg.append(_text(bar_x + bar_w + 12, top + 16, label))
         if kind == "heap":
-            svg.extend(_heap_inside(items, lo, hi, top, h, bar_x, bar_w))
+            svg.extend(_heap_inside(items, lo, hi, top, h, bar_x, bar_w, _live_stacks(rec)))
         elif kind == "mmap":
             svg.extend(_threads_inside(items, lo, hi, top, h, bar_x, bar_w))
     svg.append("</svg>")
     return "\n".join(svg)
 
 
-def _heap_inside(items, lo, hi, top, h, bar_x, bar_w) -> list:
+def _live_stacks(rec: Recorder) -> list:
+    """(lo, hi, goid) of each goroutine's last known stack, if it has not exited."""
+    out = []
+    for life in rec.lives.values():
+        if life.exited is None and life.snapshots:
+            last = life.snapshots[-1]
+            out.append((last.lo, last.hi, life.g))
+    return out
+
+
+def _heap_inside(items, lo, hi, top, h, bar_x, bar_w, live) -> list:
     """Goroutine stacks (and heap spans) at their place inside the arena, to scale."""
     out = []
     span = hi - lo
@@ -177,6 +190,13 @@ def _heap_inside(items, lo, hi, top, h, bar_x, bar_w) -> list:
         out.append(f'<rect x="{bar_x + 8}" y="{y1:.2f}" width="{bar_w - 16}" '
                    f'height="{max(y2 - y1, 1.5):.2f}" fill="{COLORS[kind]}" stroke="none">'
                    f'<title>{_e(kind)} [{a:#x}, {b:#x}) {_size(b - a)}</title></rect>')
+        owners = sorted((g, s_hi - s_lo) for s_lo, s_hi, g in live if a <= s_lo < b)
+        if kind == "gstack" and owners and y2 - y1 >= 13:
+            names = ", ".join(f"g{g}" for g, _ in owners[:4]) + (" ..." if len(owners) > 4 else "")
+            sizes = sorted({_size(n) for _, n in owners})
+            out.append(_text(bar_x + 14, (y1 + y2) / 2 + 4,
+                             f"{names}: {'/'.join(sizes)} stack{'s' if len(owners) > 1 else ''}",
+                             "#fff"))
     if stacks:
         total = sum(b - a for a, b, _, _ in stacks)
         out.append(_text(bar_x + bar_w + 12, top + 32,
@@ -335,7 +355,7 @@ def timelines_svg(rec: Recorder) -> str:
             out.append(f'<text class="mark {reason}" x="{x(step):.1f}" y="{y(size) - 3:.1f}" '
                        f'fill="{color}" text-anchor="middle">{shape}<title>{reason} to '
                        f'{_size(size)} at step {step:,}</title></text>')
-    axis_y = 20 + row_h * len(lives) - 10
+    axis_y = 20 + row_h * len(lives) - 2
     out.extend(_x_axis(left, plot_w, axis_y, end))
     out.append(_text(left, height - 4, "▲ grow   ▼ shrink   (size on a log scale; x: steps)",
                      "#444"))

@@ -84,6 +84,10 @@ def format_size(n: int) -> str:
     return f"{n:,}"
 
 
+def _approx(n: int) -> str:
+    return f"{n / (1 << 20):,.1f} MiB" if n >= 1 << 20 else f"{n / 1024:,.0f} KiB"
+
+
 class ProgressLine:
     """An event subscriber that shows a transient progress line after PROGRESS_DELAY."""
 
@@ -123,7 +127,7 @@ class ProgressLine:
     def text(self) -> str:
         return (f"{self.label}: {time.monotonic() - self.started:.1f} s, step {self.step:,}, "
                 f"{self.goroutines:,} goroutines, {self.grows:,} grows, {self.shrinks:,} shrinks, "
-                f"StackInuse {format_size(self.inuse)}")
+                f"StackInuse {_approx(self.inuse)}")
 
     def __rich__(self):
         return Spinner("dots", self.text())
