@@ -194,7 +194,7 @@ def cmd_demo(args) -> int:
     demo = Demo(DEFAULT_PROFILE, on_event=recorder)
     console = Console(highlight=False)
     if not console.is_terminal:
-        console.width = 110
+        console.width = 100
     with ExitStack() as files:
         if report:
             files.enter_context(report)

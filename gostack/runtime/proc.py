@@ -546,7 +546,7 @@ class World:
         owner = self.stack_owner
         if owner is None and self.curg is not None:
             owner = self.curg.goid
-        self.emit(name, g=owner, stack_inuse=self.mheap.stack_inuse, **fields)
+        self.emit(name, g=owner, **fields, stack_inuse=self.mheap.stack_inuse)
 
     # ------------------------------------------------------------ host limits
 
