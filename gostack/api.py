@@ -41,8 +41,10 @@ class RunOptions:
 # dispatched plus loop iterations counted).  These are the other fields each
 # event always carries; fields may be added, none of these removed.
 EVENT_FIELDS = {
-    "stackalloc": ("size", "lo", "hi", "source"),       # source: cache, pool, large, span
-    "stackfree": ("size", "lo", "hi", "source"),
+    # order: the stack pool order of a small stack (None for a large one); source:
+    # cache (the P's stackcache), pool (stackpool), large (stackLarge), span (the heap)
+    "stackalloc": ("size", "order", "large", "lo", "hi", "source", "stack_inuse"),
+    "stackfree": ("size", "order", "large", "lo", "hi", "source", "stack_inuse"),
     "morestack": ("func", "frame_size", "sp", "guard", "lo", "hi", "decision"),
     "copystack": ("reason", "old_lo", "old_hi", "new_lo", "new_hi", "used", "delta",
                   "frames", "pointers_adjusted", "sudogs_adjusted", "stack_inuse"),

@@ -84,7 +84,8 @@ def _summary(stats: dict, rec: Recorder, profile) -> str:
 # ------------------------------------------------------------------ 1. address space
 
 
-def classify(lo: int, hi: int, perm: str, name: str, first_file: bool) -> str:
+def classify(lo: int, perm: str, name: str) -> str:
+    """The region kind of one mapping, from its name, permissions and place."""
     if name == "[stack]":
         return "stack"
     if name.startswith("[guard") or perm.startswith("---"):
@@ -113,7 +114,7 @@ def _regions(mappings: list) -> list:
     """Adjacent mappings of one kind merged into a region: [kind, lo, hi, items]."""
     regions: list = []
     for lo, hi, perm, name in sorted(mappings):
-        kind = classify(lo, hi, perm, name, True)
+        kind = classify(lo, perm, name)
         group = "heap" if kind == "gstack" else "mmap" if kind == "guard" and lo >= 1 << 44 \
             else kind
         if regions and regions[-1][0] == group and (group in ("heap", "mmap") or
@@ -228,12 +229,12 @@ def stack_pictures(life, profile) -> str:
     snaps = []
     if life.deepest is not None:
         snaps.append((life.deepest, "largest moment"))
-    copies = [s for s in life.snapshots if s.label != "start"]
-    for snap in [c for c in copies if c is not life.deepest][:MAX_SNAPSHOTS - 1]:
+    copies = [s for s in life.snapshots if s.label != "start" and s is not life.deepest]
+    for snap in copies[:MAX_SNAPSHOTS - 1]:
         snaps.append((snap, f"after a copy at step {snap.step:,}"))
     figures = [f'<figure>{stack_svg(s, profile, k == 0)}<figcaption>{_e(title)}: '
                f'{_e(s.label)}</figcaption></figure>' for k, (s, title) in enumerate(snaps)]
-    hidden = len(copies) - len(snaps)
+    hidden = len(copies) - (len(snaps) - 1)
     note = f"<p>({hidden} later copies not drawn)</p>" if hidden > 0 else ""
     return f'<div class="pictures" id="stack-pictures">{"".join(figures)}</div>{note}'
 

@@ -546,7 +546,10 @@ class World:
         owner = self.stack_owner
         if owner is None and self.curg is not None:
             owner = self.curg.goid
-        self.emit(name, g=owner, **fields, stack_inuse=self.mheap.stack_inuse)
+        size = fields["size"]
+        small = self.stackalloc.is_small(size)
+        self.emit(name, g=owner, **fields, order=self.stackalloc.order(size) if small else None,
+                  large=not small, stack_inuse=self.mheap.stack_inuse)
 
     # ------------------------------------------------------------ host limits
 

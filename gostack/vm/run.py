@@ -158,7 +158,10 @@ def execute(world: World, blocks: dict):
 # chunk have completed.  This costs only when events are subscribed.
 
 def _dispatch_slots():
-    """Bytecode ranges of execute's `f = f(g)` calls -> their index in a turn of 8."""
+    """Bytecode ranges of execute's `f = f(g)` calls (starts, ends), found once."""
+    global DISPATCH_SLOTS
+    if DISPATCH_SLOTS is not None:
+        return DISPATCH_SLOTS
     instrs = list(dis.get_instructions(execute))
     calls = [(k, ins) for k, ins in enumerate(instrs) if ins.opname.startswith("CALL")
              and k + 1 < len(instrs) and instrs[k + 1].opname == "STORE_FAST"
@@ -169,7 +172,8 @@ def _dispatch_slots():
     for k, ins in calls:
         starts.append(ins.offset)
         ends.append(instrs[k + 1].offset)
-    return starts, ends
+    DISPATCH_SLOTS = starts, ends
+    return DISPATCH_SLOTS
 
 
 def _execute_lasti():
@@ -185,7 +189,7 @@ def _dispatch_position(world, lasti) -> int:
     """Blocks completed in the current chunk when execute is at offset lasti."""
     if lasti is None:
         return 0
-    starts, ends = DISPATCH_SLOTS
+    starts, ends = _dispatch_slots()
     k = bisect.bisect_right(starts, lasti) - 1
     if k <= 0 or lasti >= ends[k] or world.chunk is None:
         return 0            # the checkinv loop (ticks every block) or outside a dispatch
@@ -213,7 +217,7 @@ def check_invariants(world: World, g):
         raise RuntimeThrow(f"bp {g.bp:#x} outside the stack")
 
 
-DISPATCH_SLOTS = _dispatch_slots()
+DISPATCH_SLOTS = None      # found on the first traced run (a run without events never needs it)
 
 
 # ---------------------------------------------------------------- binding

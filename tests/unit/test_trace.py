@@ -111,6 +111,10 @@ def test_recursion_trace_lists_doubling_allocations_and_copies_in_order(tmp_path
         assert grow["lo"] == lo and grow["hi"] == hi and grow["func"] == "main.down"
         assert grow["sp"] - grow["frame_size"] < grow["guard"] == lo + get_profile("go1.10").stack_guard
         assert (alloc["event"], alloc["size"]) == ("stackalloc", size * 2)
+        # 2, 4, 8 and 16 KB come from the P's cache by order; 32 KB and up are large.
+        assert alloc["large"] == (alloc["size"] >= 32768)
+        assert alloc["large"] or (2048 << alloc["order"] == alloc["size"]
+                                  and alloc["source"] == "cache")
         assert (free["event"], free["size"], free["lo"]) == ("stackfree", size, lo)
         assert copy["event"] == "copystack" and copy["reason"] == "grow"
         assert (copy["old_lo"], copy["old_hi"]) == (lo, hi)
