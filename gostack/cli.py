@@ -292,7 +292,10 @@ def cmd_run(args) -> int:
         err.finish(result.stderr)
         if stats_json:
             stats_json.write(json.dumps(result.stats, indent=2) + "\n")
-        if report and result.stats:
+        if report and not result.stats:
+            from .report import html
+            report.write(html.render_failure(args.file, result.stderr))
+        elif report:
             from .report import html
             with open(args.file, encoding="utf-8", errors="replace") as source:
                 text = source.read()

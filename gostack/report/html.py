@@ -41,7 +41,7 @@ def render(title: str, stats: dict, rec: Recorder, mappings: list, profile,
     parts.append("<h2>Address space</h2>" + address_space_svg(mappings, rec))
     if life is not None:
         parts.append(f"<h2>The stack of goroutine {life.g}, to scale</h2>")
-        parts.append(stack_pictures(life, profile))
+        parts.append(stack_pictures(life, profile, stats.get("stack_model") == "thread"))
     parts.append("<h2>Stack size over time</h2>" + timelines_svg(rec))
     parts.append("<h2>StackInuse over time</h2>" + inuse_svg(rec))
     parts.append("<p>StackInuse after every stack allocation and free. It peaks while a "
@@ -49,6 +49,12 @@ def render(title: str, stats: dict, rec: Recorder, mappings: list, profile,
                  "stack_inuse_peak (counted after each copy) does not include.</p>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def render_failure(title: str, message: str) -> str:
+    """The report of a program that never ran (it did not compile, or a limit)."""
+    return (f"{_head(title)}<h1>{_e(title)}</h1><p>No report: the program did not run.</p>"
+            f"<pre>{_e(message)}</pre></body></html>\n")
 
 
 # ------------------------------------------------------------------ page
@@ -225,33 +231,36 @@ def _threads_inside(items, lo, hi, top, h, bar_x, bar_w) -> list:
 # ------------------------------------------------------------------ 2. the stack to scale
 
 
-def stack_pictures(life, profile) -> str:
+def stack_pictures(life, profile, thread: bool = False) -> str:
     snaps = []
     if life.deepest is not None:
         snaps.append((life.deepest, "largest moment"))
     copies = [s for s in life.snapshots if s.label != "start" and s is not life.deepest]
     for snap in copies[:MAX_SNAPSHOTS - 1]:
         snaps.append((snap, f"after a copy at step {snap.step:,}"))
-    figures = [f'<figure>{stack_svg(s, profile, k == 0)}<figcaption>{_e(title)}: '
+    figures = [f'<figure>{stack_svg(s, profile, k == 0, thread)}<figcaption>{_e(title)}: '
                f'{_e(s.label)}</figcaption></figure>' for k, (s, title) in enumerate(snaps)]
     hidden = len(copies) - (len(snaps) - 1)
     note = f"<p>({hidden} later copies not drawn)</p>" if hidden > 0 else ""
     return f'<div class="pictures" id="stack-pictures">{"".join(figures)}</div>{note}'
 
 
-def stack_svg(s: Snapshot, profile, main: bool) -> str:
-    """[lo, hi) as a vertical bar to scale, hi on top; marks at their true heights."""
+def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
+    """[lo, hi) as a vertical bar to scale, hi on top; marks at their true heights.
+
+    A thread stack has no split check: no guard or StackSmall marks, no zoom.
+    """
     bar_h, bar_x, bar_w = 300, 14, 56
     width = 252
     small = profile.stack_small
     guard_px = (s.guard - s.lo) / s.size * bar_h
-    zoom = guard_px < 40          # the guard area is too thin: add a magnified bottom
+    zoom = guard_px < 40 and not thread   # the guard area is too thin: magnify the bottom
     height = bar_h + 60 + (190 if zoom else 0)
     ident = ' id="stack-picture"' if main else ""
     out = [f'<svg{ident} class="stack" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
-    out.extend(_stack_bar(s, s.lo, s.hi, 44, bar_h, bar_x, bar_w, small,
-                          caption=f"{_size(s.size)} stack"))
+    out.extend(_stack_bar(s, s.lo, s.hi, 44, bar_h, bar_x, bar_w, None if thread else small,
+                          caption=f"{_size(s.size)} {'thread ' if thread else ''}stack"))
     if zoom:
         window = min(s.size, max(4 * (s.guard - s.lo), 2048))
         out.extend(_stack_bar(s, s.lo, s.lo + window, bar_h + 104, 130, bar_x, bar_w, small,
@@ -260,8 +269,9 @@ def stack_svg(s: Snapshot, profile, main: bool) -> str:
     return "\n".join(out)
 
 
-def _stack_bar(s: Snapshot, a: int, b: int, top: int, h: int, x: int, w: int, small: int,
+def _stack_bar(s: Snapshot, a: int, b: int, top: int, h: int, x: int, w: int, small,
                caption="") -> list:
+    """One bar for [a, b) of the stack; small=None draws no guard (a thread stack)."""
     def y(addr):
         return top + (b - addr) / (b - a) * h
 
@@ -276,6 +286,9 @@ def _stack_bar(s: Snapshot, a: int, b: int, top: int, h: int, x: int, w: int, sm
         out.append(f'<rect x="{x}" y="{y1:.2f}" width="{w}" height="{max(y2 - y1, 0):.2f}" '
                    f'fill="#e07a5f" opacity="0.75"/>')
     # StackSmall allowance below the guard, then the StackLimit region down to lo.
+    if small is None:
+        return out + _labels([(s.hi, f"stack.hi {s.hi:#x}"), (s.sp, f"SP, {_n(s.used)} B used"),
+                              (s.lo, f"stack.lo {s.lo:#x}")], a, b, top, h, x, w)
     g1, g2 = y(min(b, s.guard)), y(max(a, s.guard - small))
     if s.guard > a and s.guard - small < b:
         out.append(f'<rect x="{x}" y="{g1:.2f}" width="{w}" height="{max(g2 - g1, 0):.2f}" '
@@ -288,6 +301,15 @@ def _stack_bar(s: Snapshot, a: int, b: int, top: int, h: int, x: int, w: int, sm
              (s.guard, f"stackguard0 = lo+{s.guard - s.lo}"),
              (s.guard - small, f"StackSmall: guard-{small}"),
              (s.lo, f"stack.lo {s.lo:#x}")]
+    return out + _labels(marks, a, b, top, h, x, w)
+
+
+def _labels(marks, a, b, top, h, x, w) -> list:
+    """A line at each mark's true height and its label beside the bar."""
+    def y(addr):
+        return top + (b - addr) / (b - a) * h
+
+    out = []
     shown = [(addr, text) for addr, text in marks if a <= addr <= b]
     # Labels at their true heights, pushed apart only as much as needed to stay readable.
     # Close labels are pushed apart: the lower half upwards, the upper half downwards.

@@ -135,6 +135,15 @@ class Recorder:
     def on_fault(self, e):
         self.faults.append(e)
         self.events.append(e)
+        lo, hi, addr = e["stack_lo"], e["stack_hi"], e["addr"]
+        if e["g"] is not None and addr < lo and lo - addr < hi - lo:
+            # A frame ran off the bottom of its fixed stack: the whole stack was in use.
+            snap = Snapshot(e["g"], e["step"], lo, hi, lo, lo + self.stack_guard,
+                            f"fault: {e['kind']} page at {addr:#x}, {lo - addr} bytes "
+                            f"below stack.lo")
+            life = self.life(e["g"])
+            life.snapshots.append(snap)
+            life.deepest = snap
 
     def _deepest(self, life: GoroutineLife, snap: Snapshot):
         best = life.deepest
@@ -144,10 +153,11 @@ class Recorder:
     # ------------------------------------------------------------ questions
 
     def busiest(self) -> GoroutineLife | None:
-        """The goroutine whose stack grew most (ties: the lower id)."""
+        """The goroutine whose stack grew most, then was used most (ties: the lower id)."""
         if not self.lives:
             return None
-        return max(self.lives.values(), key=lambda life: (life.max_size, len(life.marks), -life.g))
+        return max(self.lives.values(), key=lambda life: (
+            life.max_size, life.deepest.used if life.deepest else 0, len(life.marks), -life.g))
 
     def totals(self) -> dict:
         """Totals folded from the events (they must agree with the run's stats)."""

@@ -194,3 +194,25 @@ def test_stats_json_and_trace_come_from_one_run(tmp_path):
     for key in ("grows", "shrinks", "bytes_copied", "goroutines_created"):
         assert rec.totals()[key] == summary["totals"][key]
     assert [g["id"] for g in summary["goroutines"]] == sorted(rec.lives)
+
+
+def test_thread_model_report_draws_the_fault_without_a_guard(tmp_path):
+    src = tmp_path / "deep.go"
+    src.write_text(PROGRAM.replace("deep(1500)", "deep(100000000)"))
+    page = tmp_path / "thread.html"
+    code = cli.main(["run", "--stack-model", "thread", "--thread-stack", "64K",
+                     "--html", str(page), str(src)])
+    assert code == 139
+    text = page.read_text()
+    picture = re.search(r'<svg id="stack-picture".*?</svg>', text, re.S).group(0)
+    assert "64 KB thread stack" in picture and "stackguard0" not in picture
+    assert "SP, 65,536 B used" in picture
+    assert "fault: " in text
+
+
+def test_a_program_that_does_not_compile_gets_a_one_line_report(tmp_path):
+    src = tmp_path / "bad.go"
+    src.write_text("package main\n\nfunc main() { x }\n")
+    page = tmp_path / "bad.html"
+    assert cli.main(["run", "--html", str(page), str(src)]) == 1
+    assert "undefined: x" in page.read_text() and "did not run" in page.read_text()
