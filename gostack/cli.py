@@ -258,7 +258,7 @@ def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> 
 
 def cmd_run(args) -> int:
     _open(args.file, "r").close()     # a missing FILE is reported before anything runs
-    out, err = _Echo("stdout"), _Echo("stderr")
+    out, err = _Echo(sys.stdout), _Echo(sys.stderr)
     debug = {name: value for knobs in args.debug for name, value in knobs.items()}
     with ExitStack() as files:
         trace = files.enter_context(_open(args.trace, "w")) if args.trace else None
@@ -277,6 +277,7 @@ def cmd_run(args) -> int:
             if console.is_terminal:   # the progress line needs the events; a pipe does not
                 progress = files.enter_context(ProgressLine(console, args.file))
                 subscribers.append(progress)
+                out.before = err.before = progress.output
         try:
             result = run_file(
                 args.file, profile=args.profile, stack_model=args.stack_model,
@@ -335,28 +336,28 @@ class _Echo:
     """One of the program's streams, written through as the program writes.
 
     `finish` writes whatever the result holds beyond what was streamed, so
-    the text appears once whether or not the run used the callback.  The
-    stream is looked up at each write: while the --stats progress line is
-    shown, sys.stdout and sys.stderr print above it.
+    the text appears once whether or not the run used the callback.
+    `before`, if set, is called before each write (the --stats progress
+    line takes itself off the terminal).
     """
 
-    def __init__(self, name: str):
-        stream = getattr(sys, name)
+    def __init__(self, stream):
         if hasattr(stream, "reconfigure"):          # Go strings may hold any bytes
             stream.reconfigure(errors="surrogateescape")
-        self.name = name
+        self.stream = stream
         self.written = 0
-
-    @property
-    def stream(self):
-        return getattr(sys, self.name)
+        self.before = None
 
     def write(self, text: str) -> None:
+        if self.before is not None:
+            self.before()
         self.stream.write(text)
         self.written += len(text)
 
     def finish(self, full_text: str) -> None:
         if len(full_text) > self.written:
+            if self.before is not None:
+                self.before()
             self.stream.write(full_text[self.written:])
         self.stream.flush()
 

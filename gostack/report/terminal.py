@@ -8,8 +8,9 @@ counts at the same places where it emits its events (tests/unit/
 test_report.py checks that the events fold to the same totals).
 
 The progress line appears only on a terminal and only once a run has taken
-more than a second; it is transient (erased when the run ends) and lives on
-stderr, so the program's stdout is never touched.  It is fed by the run's
+more than a second with the program silent; it is transient (erased when the
+run ends or the program writes) and lives on stderr, and the program's own
+output never passes through it.  It is fed by the run's
 events: goroutines started, grows, shrinks, the latest StackInuse and step.
 """
 
@@ -21,11 +22,12 @@ import time
 from rich import box
 from rich.console import Console
 from rich.live import Live
-from rich.spinner import Spinner
 from rich.table import Table
+from rich.text import Text
 
 PROGRESS_DELAY = 1.0          # seconds before a run gets a progress line
 PROGRESS_REFRESH = 4          # redraws per second
+SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 
 _GOROUTINE_COLUMNS = [   # (stats key, heading, is a size in bytes); short enough for 80 columns
     ("id", "goid", False),
@@ -89,23 +91,31 @@ def _approx(n: int) -> str:
 
 
 class ProgressLine:
-    """An event subscriber that shows a transient progress line after PROGRESS_DELAY."""
+    """An event subscriber that shows a transient progress line on a terminal.
+
+    The line appears once the run has been running, and the program silent,
+    for PROGRESS_DELAY seconds.  Before the program writes anything, `output`
+    takes the line away (rich erases a transient display), so the program's
+    bytes go to their own stream untouched, never through rich; the line
+    comes back after the next quiet spell.
+    """
 
     def __init__(self, console: Console, label: str, delay: float = PROGRESS_DELAY):
         self.console = console
         self.label = label
         self.delay = delay
-        self.started = time.monotonic()
+        self.started = self.quiet_since = time.monotonic()
         self.step = self.goroutines = self.grows = self.shrinks = self.inuse = 0
         self.live = None
-        self.timer = None
+        self.watcher = None
+        self.done = threading.Event()
         self.lock = threading.Lock()
 
     def __enter__(self):
         if self.console.is_terminal:
-            self.timer = threading.Timer(self.delay, self._show)
-            self.timer.daemon = True
-            self.timer.start()
+            self.watcher = threading.Thread(target=self._watch, name="gostack-progress",
+                                            daemon=True)
+            self.watcher.start()
         return self
 
     def __exit__(self, *exc):
@@ -125,31 +135,44 @@ class ProgressLine:
             self.inuse = inuse
 
     def text(self) -> str:
-        return (f"{self.label}: {time.monotonic() - self.started:.1f} s, step {self.step:,}, "
+        return (f"{self.label}: {time.monotonic() - self.started:.1f} s, "
                 f"{self.goroutines:,} goroutines, {self.grows:,} grows, {self.shrinks:,} shrinks, "
-                f"StackInuse {_approx(self.inuse)}")
+                f"StackInuse {_approx(self.inuse)}, last event at step {self.step:,}")
 
     def __rich__(self):
-        return Spinner("dots", self.text())
+        frame = SPINNER[int((time.monotonic() - self.started) * 10) % len(SPINNER)]
+        return Text(f"{frame} {self.text()}", no_wrap=True, overflow="ellipsis")
 
-    def _show(self):
-        with self.lock:
-            if self.timer is None:
-                return
-            # The program's output goes through sys.stdout/sys.stderr, which Live
-            # redirects above the line while it is shown.
-            self.live = Live(self, console=self.console, refresh_per_second=PROGRESS_REFRESH,
-                             transient=True, redirect_stdout=True, redirect_stderr=True)
-            self.live.start()
+    def output(self) -> None:
+        """The program is about to write: take the line away first."""
+        self.quiet_since = time.monotonic()
+        if self.live is not None:
+            with self.lock:
+                self._hide()
+
+    def _watch(self):
+        period = 1 / PROGRESS_REFRESH
+        while not self.done.wait(period):
+            if self.live is None and time.monotonic() - self.quiet_since >= self.delay:
+                with self.lock:
+                    if not self.done.is_set():
+                        self.live = Live(self, console=self.console, transient=True,
+                                         refresh_per_second=PROGRESS_REFRESH,
+                                         redirect_stdout=False, redirect_stderr=False)
+                        self.live.start()
+
+    def _hide(self):
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
 
     def stop(self):
+        self.done.set()
+        if self.watcher is not None:
+            self.watcher.join()
+            self.watcher = None
         with self.lock:
-            if self.timer is not None:
-                self.timer.cancel()
-                self.timer = None
-            if self.live is not None:
-                self.live.stop()
-                self.live = None
+            self._hide()
 
     @property
     def shown(self) -> bool:

@@ -130,10 +130,23 @@ def test_progress_line_shows_only_on_a_terminal_and_follows_events():
     with line:
         line({"event": "gostart", "g": 1, "step": 5, "stack_lo": 0, "stack_hi": 2048})
         line({"event": "copystack", "g": 1, "step": 99, "reason": "grow", "stack_inuse": 8192})
-        assert "step 99, 1 goroutines, 1 grows, 0 shrinks, StackInuse 8 KiB" in line.text()
-        line.timer.join()
-        assert line.shown
+        assert "1 goroutines, 1 grows, 0 shrinks, StackInuse 8 KiB, last event at step 99" \
+            in line.text()
+        assert _eventually(lambda: line.shown)
+        line.output()                 # the program writes: the line goes away first
+        assert not line.shown
+        assert _eventually(lambda: line.shown)      # and comes back when it is quiet
     assert not line.shown and "x.go" in buf.getvalue()
+
+
+def _eventually(condition, seconds=10.0) -> bool:
+    import time
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def _png_pixels_vary(path) -> bool:
