@@ -5,12 +5,18 @@ stack allocator, one M with its g0, the main goroutine) and runs it to the
 end.  Nothing is printed: the program's stdout and stderr are returned (or
 streamed to the callbacks given), together with the exit code and the stack
 statistics of DESIGN.md section 5.
+
+Events.  `on_event` subscribes to every stack event of the run (one dict
+per event, schema in EVENT_FIELDS and the README); give a list to
+subscribe several callbacks.  Without a subscriber the runtime builds no
+events, and the executor keeps no exact step count, so an unobserved run
+costs nothing extra.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence, Union
 
 from .errors import EXIT_COMPILE, EXIT_USAGE, CompileError
 
@@ -27,7 +33,33 @@ class RunOptions:
     debug: dict = field(default_factory=dict)   # stackforcemove=1, ... (see gostack.debug)
     on_stdout: Optional[Callable[[str], None]] = None
     on_stderr: Optional[Callable[[str], None]] = None
-    on_event: Optional[Callable[[dict], None]] = None
+    on_event: Union[None, Callable[[dict], None], Sequence[Callable[[dict], None]]] = None
+
+
+# Every event has "event" (its name), "g" (the goroutine id, or None where no
+# goroutine applies) and "step" (the machine's exact step count: blocks
+# dispatched plus loop iterations counted).  These are the other fields each
+# event always carries; fields may be added, none of these removed.
+EVENT_FIELDS = {
+    # order: the stack pool order of a small stack (None for a large one); source:
+    # cache (the P's stackcache), pool (stackpool), large (stackLarge), span (the heap)
+    "stackalloc": ("size", "order", "large", "lo", "hi", "source", "stack_inuse"),
+    "stackfree": ("size", "order", "large", "lo", "hi", "source", "stack_inuse"),
+    "morestack": ("func", "frame_size", "sp", "guard", "lo", "hi", "decision"),
+    "copystack": ("reason", "old_lo", "old_hi", "new_lo", "new_hi", "used", "delta",
+                  "frames", "pointers_adjusted", "sudogs_adjusted", "stack_inuse"),
+    "shrinkstack": ("old_size", "new_size", "used"),
+    "preempt": ("kind",),                                # stackguard0 or async
+    "gostart": ("stack_lo", "stack_hi"),
+    "gopark": ("reason",),
+    "goready": (),
+    "goexit": (),
+    "gc_start": ("numgc",),
+    "gc_end": ("numgc", "freed", "heap_alloc"),
+    "thread_create": ("tid", "stack_lo", "stack_hi", "guard"),
+    "fault": ("addr", "kind", "write", "mapping", "pc", "stack_lo", "stack_hi"),
+}
+MORESTACK_DECISIONS = ("grow", "preempt", "preempt_dropped", "forcemove", "overflow")
 
 
 @dataclass
@@ -37,10 +69,32 @@ class RunResult:
     exit_code: int
     stats: dict
     host_error: Optional[str] = None       # the one-line message of a host limit
+    mappings: list = field(default_factory=list)   # (lo, hi, perm, name) at the end of the run
+
+
+def fan_out(callbacks: Sequence[Callable[[dict], None]]) -> Callable[[dict], None]:
+    """One subscriber that hands each event to every callback, in order."""
+    callbacks = tuple(callbacks)
+
+    def on_event(event: dict) -> None:
+        for callback in callbacks:
+            callback(event)
+    return on_event
+
+
+def collect_events(text: str, path: str = "main.go", **options) -> tuple["RunResult", list]:
+    """Run Go source and return its result with the list of every event."""
+    events: list = []
+    extra = options.pop("on_event", None)
+    subscribers = [events.append] + ([] if extra is None else
+                                     list(extra) if isinstance(extra, (list, tuple)) else [extra])
+    return run_source(text, path, on_event=subscribers, **options), events
 
 
 def run_source(text: str, path: str = "main.go", **options) -> RunResult:
     opts = RunOptions(**options)
+    if isinstance(opts.on_event, (list, tuple)):
+        opts.on_event = fan_out(opts.on_event) if opts.on_event else None
     if opts.stack_model not in ("goroutine", "thread"):
         message = f"gostack: unknown --stack-model {opts.stack_model} (goroutine or thread)\n"
         if opts.on_stderr:

@@ -1,14 +1,16 @@
 """cli: the `gostack` command; the only module that prints or picks exit codes.
 
     gostack run [options] FILE.go     run a program as `go run` would (DESIGN.md section 5)
-    gostack demo                      not implemented yet (issue 6)
+    gostack demo [--html FILE]        the two stack designs, told by built-in programs
     gostack compare FILE.go [--profiles A,B] [--stack-model goroutine,thread]
                                       one table row per profile and stack model
 
 `run` streams the program's stdout and stderr as it runs and exits with the
 program's exit code.  Everything else it prints (the --stats summary, the
 --maps text, its own errors) goes to stderr after the run, so a program's
-stdout stays exactly what `go run` prints.
+stdout stays exactly what `go run` prints.  --trace, --html and the --stats
+progress line (on a terminal) subscribe to the run's events; a run without
+them builds no events at all.
 
 Exit codes, besides the program's own: 1 when FILE cannot be opened (or an
 output file cannot be created), 2 for usage errors (argparse's), 3 when
@@ -33,9 +35,13 @@ from rich.table import Table
 
 from .debug import KNOBS
 from . import __version__
-from .api import RunResult, run_file
+from .api import RunResult, fan_out, run_file
+from .profiles import DEFAULT_PROFILE, PROFILES, RLIMIT_STACK_DEFAULT, get_profile
+from .report.terminal import ProgressLine, format_size, stats_renderables
 from .errors import EXIT_USAGE
-from .profiles import DEFAULT_PROFILE, PROFILES, RLIMIT_STACK_DEFAULT
+
+__all__ = ["main", "build_parser", "parse_size", "parse_debug", "format_size",
+           "stats_renderables", "CliError"]
 
 EXIT_CANNOT_OPEN = 1        # FILE or an output file cannot be opened
 EXIT_INTERNAL = 3           # a gostack bug: like a host limit, not the program's doing
@@ -123,6 +129,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="summary of stack activity on stderr after the run")
     run.add_argument("--stats-json", metavar="FILE", help="the same summary as JSON")
     run.add_argument("--trace", metavar="FILE", help="every stack event as JSON lines")
+    run.add_argument("--html", metavar="FILE",
+                     help="a self-contained HTML report: address space, stack pictures, timelines")
     run.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
                      help="host limit: stop after this much time (exit 3)")
     run.add_argument("--max-steps", type=_positive(int), metavar="N",
@@ -136,8 +144,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print the address-space map after the run")
     run.set_defaults(handler=cmd_run)
 
-    demo = commands.add_parser("demo", help="traditional vs goroutine stacks (not yet)")
-    demo.set_defaults(handler=cmd_not_implemented)
+    demo = commands.add_parser("demo", help="traditional vs goroutine stacks, on built-in programs",
+                               description="Run built-in Go programs on thread stacks and on "
+                               "goroutine stacks and show what happened, in four screens.")
+    demo.add_argument("--html", metavar="FILE",
+                      help="also write the HTML report of the goroutine recursion")
+    demo.set_defaults(handler=cmd_demo)
     compare = commands.add_parser("compare", help="one row per profile and stack model")
     compare.add_argument("file", metavar="FILE.go")
     compare.add_argument("--profiles", metavar="A,B,...", default=",".join(PROFILES),
@@ -169,9 +181,32 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def cmd_not_implemented(args) -> int:
-    _say(f"gostack: {args.command} is not implemented yet (issue 6)")
-    return EXIT_USAGE
+# ------------------------------------------------------------ gostack demo
+
+def cmd_demo(args) -> int:
+    """The four screens of gostack.demo, printed as each run finishes."""
+    from .demo import Demo, RECURSION
+    from .report import html
+    from .report.snapshot import Recorder
+    report = _open(args.html, "w") if args.html else None
+    profile = get_profile(DEFAULT_PROFILE)
+    recorder = Recorder(profile.stack_guard) if report else None
+    demo = Demo(DEFAULT_PROFILE, on_event=recorder)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 100
+    with ExitStack() as files:
+        if report:
+            files.enter_context(report)
+        for screen in demo.story():
+            console.print(screen)
+        if report:
+            result = demo.recursion_result
+            report.write(html.render("gostack demo: a goroutine's recursion (recursion.go)",
+                                     result.stats, recorder, result.mappings, profile,
+                                     source=RECURSION))
+            console.print(f"HTML report of screen 2: {args.html}")
+    return 0
 
 
 # ------------------------------------------------------------ gostack compare
@@ -230,6 +265,21 @@ def cmd_run(args) -> int:
     with ExitStack() as files:
         trace = files.enter_context(_open(args.trace, "w")) if args.trace else None
         stats_json = files.enter_context(_open(args.stats_json, "w")) if args.stats_json else None
+        report = files.enter_context(_open(args.html, "w")) if args.html else None
+        subscribers = []
+        if trace:
+            subscribers.append(_json_lines(trace))
+        recorder = None
+        if report:
+            from .report.snapshot import Recorder
+            recorder = Recorder(get_profile(args.profile).stack_guard)
+            subscribers.append(recorder)
+        if args.stats:
+            console = Console(stderr=True, highlight=False)
+            if console.is_terminal:   # the progress line needs the events; a pipe does not
+                progress = files.enter_context(ProgressLine(console, args.file))
+                subscribers.append(progress)
+                out.before = err.before = progress.output
         try:
             result = run_file(
                 args.file, profile=args.profile, stack_model=args.stack_model,
@@ -237,16 +287,31 @@ def cmd_run(args) -> int:
                 timeout=args.timeout, max_steps=args.max_steps,
                 memory_limit=args.memory_limit, debug=debug,
                 on_stdout=out.write, on_stderr=err.write,
-                on_event=_json_lines(trace) if trace else None)
+                on_event=_subscriber(subscribers))
         finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
+            files.callback(sys.stderr.flush)
+            files.callback(sys.stdout.flush)
         out.finish(result.stdout)
         err.finish(result.stderr)
         if stats_json:
             stats_json.write(json.dumps(result.stats, indent=2) + "\n")
+        if report and not result.stats:
+            from .report import html
+            report.write(html.render_failure(args.file, result.stderr))
+        elif report:
+            from .report import html
+            with open(args.file, encoding="utf-8", errors="replace") as source:
+                text = source.read()
+            report.write(html.render(args.file, result.stats, recorder, result.mappings,
+                                     get_profile(args.profile), source=text))
     _report(args, result)
     return result.exit_code
+
+
+def _subscriber(callbacks: list):
+    if not callbacks:
+        return None
+    return callbacks[0] if len(callbacks) == 1 else fan_out(callbacks)
 
 
 def _json_lines(stream):
@@ -274,6 +339,8 @@ class _Echo:
 
     `finish` writes whatever the result holds beyond what was streamed, so
     the text appears once whether or not the run used the callback.
+    `before`, if set, is called before each write (the --stats progress
+    line takes itself off the terminal).
     """
 
     def __init__(self, stream):
@@ -281,13 +348,18 @@ class _Echo:
             stream.reconfigure(errors="surrogateescape")
         self.stream = stream
         self.written = 0
+        self.before = None
 
     def write(self, text: str) -> None:
+        if self.before is not None:
+            self.before()
         self.stream.write(text)
         self.written += len(text)
 
     def finish(self, full_text: str) -> None:
         if len(full_text) > self.written:
+            if self.before is not None:
+                self.before()
             self.stream.write(full_text[self.written:])
         self.stream.flush()
 
@@ -307,62 +379,3 @@ def _os_reason(err: OSError) -> str:
 def _say(line: str) -> None:
     sys.stderr.write(line + "\n")
     sys.stderr.flush()
-
-
-# ------------------------------------------------------------ --stats
-
-_GOROUTINE_COLUMNS = [   # (stats key, heading, is a size in bytes); short enough for 80 columns
-    ("id", "goid", False),
-    ("initial_stack", "initial", True),
-    ("max_stack", "max", True),
-    ("final_stack", "final", True),
-    ("grows", "grows", False),
-    ("shrinks", "shrinks", False),
-    ("bytes_copied", "copied", True),
-    ("max_depth", "max depth", False),
-]
-_SIZE_KEYS = {"bytes_copied", "stack_inuse_peak", "stack_inuse_final"}
-
-
-def stats_renderables(stats: dict) -> list:
-    """The --stats summary: a heading, one table row per goroutine, totals, memstats."""
-    heading = (f"profile {stats.get('profile', '?')}, {stats.get('stack_model', '?')} "
-               f"stacks, exit code {stats.get('exit_code', '?')}")
-    rows = [[_cell(g.get(key), size) for key, _, size in _GOROUTINE_COLUMNS]
-            for g in stats.get("goroutines", [])]
-    goroutines = Table(title="goroutine stacks", title_justify="left", box=box.SIMPLE_HEAD)
-    for i, (_, heading_text, _) in enumerate(_GOROUTINE_COLUMNS):
-        widest = max((len(row[i]) for row in rows), default=0)   # numbers are never cut
-        goroutines.add_column(heading_text, justify="right", min_width=widest)
-    for row in rows:
-        goroutines.add_row(*row)
-    parts = [heading, goroutines]
-    for title, section in (("totals", stats.get("totals")), ("memstats", stats.get("memstats"))):
-        if section:
-            parts.append(_key_value_table(title, section))
-    return parts
-
-
-def _key_value_table(title: str, section: dict) -> Table:
-    table = Table(title=title, title_justify="left", show_header=False, box=box.SIMPLE)
-    table.add_column()
-    table.add_column(justify="right")
-    for key, value in section.items():
-        is_size = key in _SIZE_KEYS or key.startswith("Stack") or key.endswith("Sys")
-        table.add_row(key if key[0].isupper() else key.replace("_", " "),
-                      _cell(value, is_size))
-    return table
-
-
-def _cell(value, is_size: bool) -> str:
-    if not isinstance(value, int) or isinstance(value, bool):
-        return "-" if value is None else str(value)
-    return format_size(value) if is_size else f"{value:,}"
-
-
-def format_size(n: int) -> str:
-    """Exact: 2048 -> '2 KiB', 33554432 -> '32 MiB', else bytes: 1000000000 -> '1,000,000,000'."""
-    for unit, scale in (("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)):
-        if n >= scale:
-            return f"{n // scale} {unit}" if n % scale == 0 else f"{n:,}"
-    return f"{n:,}"

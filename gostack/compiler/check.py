@@ -134,6 +134,8 @@ PACKAGES = {
         "Goexit": RuntimeFunc("runtime.Goexit", T.Signature([], [])),
         "GC": RuntimeFunc("runtime.GC", T.Signature([], [])),
         "NumGoroutine": RuntimeFunc("runtime.NumGoroutine", T.Signature([], [T.INT])),
+        "Error": TypeName("runtime.Error", T.Named("Error", T.Interface({
+            "Error": T.Signature([], [T.STRING]), "RuntimeError": T.Signature([], [])}), pkg="runtime")),
     },
     "sync": {
         "WaitGroup": TypeName("sync.WaitGroup", WAITGROUP),
@@ -372,6 +374,9 @@ class Checker:
             names = decl.getlist("name")
             ftype = self.resolve_type(decl.get("type"), scope)
             if not names:                      # an embedded field is named by its type
+                line = self.source.text.splitlines()[decl.pos.line - 1]
+                if line[decl.pos.col - 1:].lstrip().startswith("*") and not isinstance(ftype, T.Pointer):
+                    ftype = T.Pointer(ftype)      # tree-sitter leaves the * of *T outside the type
                 base = ftype.elem if isinstance(ftype, T.Pointer) else ftype
                 if not isinstance(base, T.Named):
                     raise CompileError(decl.pos, f"embedded field type {ftype} must be a type name")
@@ -1033,8 +1038,7 @@ class Checker:
         node.range_vars = []
         for target, vt in zip(lefts, types):
             if clause.op == ":=":
-                v = self.new_local(target, vt)
-                v.loop_depth = self.loop_depth + 1
+                v = self.new_local(target, vt)      # one variable for the whole loop (Go 1.19)
                 if target.text != "_":
                     inner.names[target.text] = v
                 node.range_vars.append(("define", v))
@@ -1163,9 +1167,14 @@ class Checker:
         else:
             self.expr(call, scope)
             node.defer_binds, node.defer_lit = self.defer_wrapper(call, scope)
-        node.defer_lit.lit_fn.wrapper = True
+            node.defer_lit.lit_fn.wrapper = True
         node.in_loop = self.loop_depth > 0
         self.func.has_defer = True
+        # Go open-codes the defers of a function with at most 8 of them and none in a
+        # loop; its panics then run them from runOpenDeferFrame (another gopanic line).
+        self.func.defer_count = getattr(self.func, "defer_count", 0) + 1
+        self.func.open_coded = (self.func.defer_count <= 8 and getattr(self.func, "open_coded", True)
+                                and not node.in_loop)
         self.func.has_calls = True
 
     def defer_wrapper(self, call, scope):
@@ -2160,6 +2169,14 @@ class Checker:
                     self.assignable(t, p, args[0].pos, None)
                 node.spread = True
                 return
+        if len(args) == 1 and sig.variadic and len(sig.params) == 1 and args[0].type == "call_expression":
+            self.expr(args[0], scope)
+            tt = args[0].ty
+            if isinstance(tt, T.Tuple) and len(tt.types) > 1:
+                for t in tt.types:
+                    self.assignable(t, sig.params[-1].elem, args[0].pos, None)
+                node.spread_variadic = True           # fmt.Println(f()) with f returning several
+                return
         spread = bool(args) and args[-1].type == "variadic_argument"
         fixed = sig.params[:-1] if sig.variadic else sig.params
         if spread and not sig.variadic:
@@ -2198,6 +2215,12 @@ class Checker:
         node.ty = t
         node.conversion = True
         src, dst = arg.ty.under, t.under
+        if arg.ty is T.UNTYPED_NIL:
+            if not isinstance(dst, (T.Pointer, T.Slice, T.Map, T.Chan, T.Signature, T.Interface)):
+                raise CompileError(arg.pos, f"cannot convert nil to type {t}")
+            node.is_nil, node.conv_kind = True, "same"
+            self.convert_operand(arg, t)
+            return
         node.conv_kind = _conversion_kind(src, dst)
         if arg.const is not None and isinstance(dst, T.Basic):
             if dst.kind == "string":

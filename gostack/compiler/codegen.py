@@ -259,6 +259,7 @@ class FuncGen:
     @contextmanager
     def nested(self):
         self.indent += 1
+        self.emit("pass")            # a Python block may end up with nothing else in it
         try:
             yield
         finally:
@@ -650,6 +651,11 @@ class FuncGen:
 
     def stmt_inc_statement(self, node):
         target = node.children[0]
+        if _is_map_index(target):
+            one = Node("int_literal", node.pos, "1")
+            one.ty, one.const = target.ty, 1.0 if target.ty.under.is_float() else 1
+            self.op_assign(target, "+" if node.op == "++" else "-", one, node)
+            return
         loc = self.stable(self.lvalue(target))
         t = target.ty
         one = "1.0" if t.under.is_float() else "1"
@@ -802,12 +808,15 @@ class FuncGen:
                 continue
             with self.capture() as pre:
                 conds = [self.case_cond(tag, tag_node, v) for v in case.get("value").children]
+            shift = 0
             if pre and not first:
                 # Case values with statements of their own: nest, so they run only if reached.
                 self.emit("else:")
                 self.indent += 1
+                shift = 1
+                self.emit("pass")
                 first = True
-            self.replay(pre)
+            self.replay(pre, shift)
             self.emit(f"{'if' if first else 'elif'} {' or '.join(conds)}:")
             first = False
             with self.nested():
@@ -1321,6 +1330,9 @@ class FuncGen:
         step = Loc("sp", self.alloc_temp(T.INT))
         key_t, val_t = node.range_types
         kv = [Loc("sp", self.alloc_temp(t)) for t in (key_t, val_t)] if kind == "map" else None
+        for how, target in node.range_vars:        # one variable for the whole loop (Go 1.19)
+            if how == "define" and target.name != "_":
+                self.declare_and_zero(target)
         head = exit_block = None
         if native:
             label = getattr(node, "label", "")
@@ -1346,7 +1358,6 @@ class FuncGen:
             if how == "define":
                 if target.name == "_":
                     continue
-                self.declare_and_zero(target, zero=False)
                 self.copy(self.var_location(target), loc, t)
             elif target.ty is not None:
                 if _is_map_index(target):
@@ -1425,6 +1436,18 @@ class FuncGen:
 
     def stage_args(self, node, args, sig) -> list:
         """Evaluate a call's arguments in order (spread results, packed variadics)."""
+        if getattr(node, "spread_variadic", False):
+            inner = _strip_variadic(args[0])
+            values = []
+            for loc, t in zip(self.call(inner), inner.ty.types):
+                tmp = Loc("sp", self.alloc_temp(t))
+                self.copy(tmp, loc, t)
+                value = _LocNode(tmp, t)
+                if isinstance(sig.params[-1].elem.under, T.Interface) and not isinstance(t.under, T.Interface):
+                    value.iface_target = sig.params[-1].elem
+                values.append(value)
+            literal = _VariadicLiteral(sig.params[-1], values)
+            return [("agg", self.addr_of_loc(self.slice_literal(literal)))]
         if getattr(node, "spread", False):
             return self.spread_results(args[-1]) if len(args) == 1 else \
                 self.stage_values(args[:-1], sig.params[:1]) + self.spread_results(args[-1])

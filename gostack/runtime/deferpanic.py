@@ -139,7 +139,10 @@ class Panics:
         fv = load(d + DEFER_FN, "q")
         # gopanic's own frame returns into the panicking function (at a call
         # site with the panic's line), so stack walks pass through it.
-        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=self.world.program.panic_return_pc,
+        program = self.world.program
+        open_coded = getattr(program.findfunc(p.defer_pc), "open_coded", False)
+        ret_pc = program.open_defer_return_pc if open_coded else program.panic_return_pc
+        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=ret_pc,
                                   resume_pc=self.panic_site(p))
 
     def panic_site(self, p) -> int:
@@ -186,13 +189,14 @@ class Panics:
         (or is its caller a defer wrapper called by the panic)?"""
         program = self.world.program
         ret = self.aspace.load(retaddr_slot, "q")
-        if ret == program.panic_return_pc:
+        panic_pcs = (program.panic_return_pc, program.open_defer_return_pc)
+        if ret in panic_pcs:
             return True
         f = program.findfunc(ret)
         if f is None or not getattr(f, "wrapper", False):
             return False
         caller_ret_slot = retaddr_slot + PTR_SIZE + f.frame_size
-        return self.aspace.load(caller_ret_slot, "q") == program.panic_return_pc
+        return self.aspace.load(caller_ret_slot, "q") in panic_pcs
 
     # ---- the end: preprintpanics, printpanics
 

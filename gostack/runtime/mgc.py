@@ -155,5 +155,7 @@ class Collector:
         for g in world.live_goroutines():
             used += g.stack.hi - g.sp
             scanned += 1
+            world.stack_owner = g.goid          # whose stack a shrink allocates and frees
             world.stacks.shrinkstack(g)
+        world.stack_owner = None
         return scanned, used

@@ -45,6 +45,8 @@ class GoFatal(Exception):
 
 
 def index_error(i: int, n: int) -> GoPanic:
+    if i < 0:                       # Go's boundsError prints no length for a negative index
+        return GoPanic(f"index out of range [{i}]", runtime_error=True)
     return GoPanic(f"index out of range [{i}] with length {n}", runtime_error=True)
 
 

@@ -88,6 +88,14 @@ class World:
         self.max_stack = opts.max_stack if opts.max_stack is not None else MAX_STACK_DEFAULT
         self.aspace = AddressSpace()
         self.steps = 0
+        # Events: the executor keeps steps exact for them (vm/run.py) only when
+        # someone listens; lost_steps are blocks of chunks cut short by a switch.
+        self.tracing = opts.on_event is not None
+        self.lost_steps = 0
+        self.chunk = None
+        self.chunk_position = lambda: 0
+        self.curg = None
+        self.stack_owner = None    # goid a stack is allocated or freed for, when not curg's
         self.started = time.monotonic()
         self.totals = {"goroutines_created": 0, "grows": 0, "shrinks": 0, "bytes_copied": 0,
                        "preemptions": 0, "stack_inuse_peak": 0, "stack_inuse_final": 0,
@@ -254,6 +262,7 @@ class World:
         In the thread model every goroutine but main is a thread made by
         pthread_create (start_thread).
         """
+        self.stack_owner = self.next_goid      # for the stackalloc events of its stack
         if self.thread_model and self.allgs:
             return self.start_thread(entry_pc, args, creator)
         g = self.gfget() if not self.thread_model else None
@@ -263,8 +272,11 @@ class World:
                 g.set_stack(Stack(self.main_stack.lo, self.main_stack.hi), self.main_stack,
                             self.profile.stack_guard)
                 g.tid = self.main_task.tid
+                self.emit("thread_create", g=self.stack_owner, tid=g.tid, stack_lo=self.main_stack.lo,
+                          stack_hi=self.main_stack.hi, guard=0)
             else:
                 self.stacks.install(g, self.profile.stack_min)
+        self.stack_owner = None
         stk = g.stack
         g.sp = stk.hi - NEWPROC_RESERVED - len(args)
         if args:
@@ -316,6 +328,8 @@ class World:
         sp -= PTR_SIZE
         self.aspace.store(sp, "q", self.program.goexit_pc)     # f returns into the thread's exit
         task = self.kernel.sys_clone(PTHREAD_CLONE_FLAGS, sp, entry=entry_pc)
+        self.emit("thread_create", g=self.stack_owner, tid=task.tid, stack_lo=lo, stack_hi=hi,
+                  guard=OS_PAGE_SIZE)
         return self.thread_g(task, creator)
 
     def clone(self, fn, child_stack: int, flags: int, arg: int = 0) -> int:
@@ -605,8 +619,10 @@ class World:
         """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
         for g in self.gfree_global:
             if g.stack is not None:
+                self.stack_owner = g.goid
                 self.stacks.stackalloc.stackfree(g.stack, self.p)
                 g.stack = None
+        self.stack_owner = None
 
     def adaptive_start(self, scanned: int, total: int) -> int:
         """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
@@ -638,7 +654,7 @@ class World:
         if inuse > self.totals["stack_inuse_peak"]:
             self.totals["stack_inuse_peak"] = inuse
 
-    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason):
+    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason, sudogs=0):
         st = g.stats
         st.copies += 1
         st.bytes_copied += used
@@ -661,11 +677,17 @@ class World:
                               f" -> [{new.lo:#x} {new.hi - used:#x} {new.hi:#x}]/{new.size}\n")
         self.emit("copystack", g=g.goid, reason=reason, old_lo=old.lo, old_hi=old.hi,
                   new_lo=new.lo, new_hi=new.hi, used=used, delta=delta, frames=frames,
-                  pointers_adjusted=adjusted)
+                  pointers_adjusted=adjusted, sudogs_adjusted=sudogs,
+                  stack_inuse=self.stackalloc.stack_inuse)
+
+    def step(self) -> int:
+        """The exact step count now: blocks dispatched plus loop iterations counted."""
+        return self.steps + self.lost_steps + self.chunk_position()
 
     def emit(self, event: str, **fields):
+        """One event (README: "Events"): its name, the goroutine (or None), the step."""
         if self.opts.on_event is not None:
-            record = {"event": event, "step": self.steps}
+            record = {"event": event, "g": None, "step": self.step()}
             record.update(fields)
             self.opts.on_event(record)
 
@@ -673,7 +695,13 @@ class World:
         if self.stackdebug >= 2:
             self.write_stderr(f"{name} {fields.get('size')} [{fields.get('lo', 0):#x}, "
                               f"{fields.get('hi', 0):#x}) from {fields.get('source')}\n")
-        self.emit(name, **fields)
+        owner = self.stack_owner
+        if owner is None and self.curg is not None:
+            owner = self.curg.goid
+        size = fields["size"]
+        small = self.stackalloc.is_small(size)
+        self.emit(name, g=owner, **fields, order=self.stackalloc.order(size) if small else None,
+                  large=not small, stack_inuse=self.mheap.stack_inuse)
 
     # ------------------------------------------------------------ host limits
 

@@ -88,12 +88,15 @@ class StackEngine:
     def morestack(self, g, entry_pc: int) -> None:
         """A prologue check failed at entry_pc with SP = g.sp: grow; the caller retries."""
         g.pc = entry_pc
-        if self.world.opts.on_event is not None:
-            f = self.program.findfunc(entry_pc)
-            self.world.emit("morestack", g=g.goid, func=f.name if f else "?",
-                            frame_size=f.frame_size if f else 0, sp=g.sp, guard=g.stackguard0,
-                            lo=g.stack.lo, hi=g.stack.hi)
         self.newstack(g)
+
+    def _decided(self, g, guard: int, decision: str):
+        """The morestack event: the failed check and what newstack made of it."""
+        if self.world.opts.on_event is not None:
+            f = self.program.findfunc(g.pc)
+            self.world.emit("morestack", g=g.goid, func=f.name if f else "?",
+                            frame_size=f.frame_size if f else 0, sp=g.sp, guard=guard,
+                            lo=g.stack.lo, hi=g.stack.hi, decision=decision)
 
     def forcemove(self, g, entry_pc: int) -> int:
         """Go's mayMoreStackMove: move to a same-size stack before the check."""
@@ -117,8 +120,10 @@ class StackEngine:
             g.stackguard0 = g.stack.lo + self.profile.stack_guard
             g.preempt = False
             self.world.count("preemptions")
-            if self.world.has_runnable():
-                self.world.emit("preempt", g=g.goid)
+            runnable = self.world.has_runnable()
+            self._decided(g, guard, "preempt" if runnable else "preempt_dropped")
+            if runnable:
+                self.world.emit("preempt", g=g.goid, kind="stackguard0")
                 self.world.gosched(g)
                 raise Switch()
             return
@@ -140,7 +145,9 @@ class StackEngine:
             limit = self.maxstacksize
             if self.maxstackceiling and self.maxstackceiling < limit:
                 limit = self.maxstackceiling
+            self._decided(g, guard, "overflow")
             raise StackOverflow(limit, sp - PTR_SIZE, g.stack.lo, g.stack.hi)
+        self._decided(g, guard, "forcemove" if guard == STACK_FORCE_MOVE else "grow")
         g.casgstatus(Gstatus.RUNNING, Gstatus.COPYSTACK)
         self.copystack(g, newsize, reason="forcemove" if guard == STACK_FORCE_MOVE else "grow")
         g.casgstatus(Gstatus.COPYSTACK, Gstatus.RUNNING)
@@ -161,11 +168,12 @@ class StackEngine:
         if old.lo <= old_bp < old.hi:
             g.bp = old_bp + delta
         frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
-        adjusted += adjustsudogs(g, old.lo, old.hi, delta)
+        sudogs = adjustsudogs(g, old.lo, old.hi, delta)
         adjusted += self.adjustctxt(g, old.lo, old.hi, delta)
-        adjusted += adjustdefers(g, self.aspace, old.lo, old.hi, delta)
+        defers = adjustdefers(g, self.aspace, old.lo, old.hi, delta)
+        adjusted += defers
         self.free_old(old)
-        self.world.note_copy(g, old, new, used, delta, frames, adjusted, reason)
+        self.world.note_copy(g, old, new, used, delta, frames, adjusted + sudogs, reason, sudogs)
 
     def free_old(self, old):
         if self.debug.get("stackpoisoncopy"):
@@ -242,6 +250,8 @@ class StackEngine:
             used += self.profile.stack_limit
         if used >= oldsize // 4:
             return False
+        self.world.emit("shrinkstack", g=g.goid, old_size=oldsize, new_size=newsize,
+                        used=g.stack.hi - g.sp)
         self.copystack(g, newsize, reason="shrink")
         return True
 

@@ -89,7 +89,7 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
     for index, frame in enumerate(frames):
         f = frame.func
         is_runtime = f.name.startswith("runtime.")
-        if f.name == "runtime.gopanic" and index > 0:
+        if f.name.startswith("runtime.gopanic") and index > 0:
             # A panic that ran deferred calls: Go shows gopanic as panic(value).
             line = frame_line(program, frame)
             out.append(f"panic({{0x0?, 0x0?}})\n\t{goroot}/src/{f.file}:{line} +0x0\n")

@@ -14,7 +14,10 @@ from .abi import Iface
 from .errors_pkg import new_error, wrap_error
 from .os_pkg import FILE_PTR, fd_of
 from .reflect import Decoder
-from .registry import gofunc
+from .registry import gofunc, typename
+
+STRINGER = T.Named("Stringer", T.Interface({"String": T.Signature([], [T.STRING])}), pkg="fmt")
+typename("fmt", "Stringer", STRINGER)
 
 ANY_SLICE = T.Slice(T.ANY)
 INT_ERROR = [T.INT, T.ERROR]

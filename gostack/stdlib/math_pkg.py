@@ -12,7 +12,8 @@ F = T.FLOAT64
 UF, UI = T.UNTYPED_FLOAT, T.UNTYPED_INT
 
 for _name, _value in (("Pi", Fraction(math.pi)), ("E", Fraction(math.e)), ("Sqrt2", Fraction(math.sqrt(2))),
-                      ("Ln2", Fraction(math.log(2))), ("MaxFloat64", Fraction(1.7976931348623157e308)),
+                      ("Ln2", Fraction(math.log(2))), ("Phi", Fraction(1.618033988749895)),
+                      ("Log2E", Fraction(1 / math.log(2))), ("Ln10", Fraction(math.log(10))), ("MaxFloat64", Fraction(1.7976931348623157e308)),
                       ("SmallestNonzeroFloat64", Fraction(5e-324)), ("MaxFloat32", Fraction(3.4028234663852886e38))):
     const("math", _name, UF, _value)
 for _name, _value in (("MaxInt", (1 << 63) - 1), ("MinInt", -(1 << 63)), ("MaxInt64", (1 << 63) - 1),

@@ -17,6 +17,8 @@ per run: they are closures over the world.
 
 from __future__ import annotations
 
+import bisect
+import dis
 import struct
 import sys
 import traceback as pytraceback
@@ -62,7 +64,9 @@ def run_program(program: Program, opts):
     blocks = bind(program, world)
     code, host_error = execute(world, blocks)
     stats = world.stats(code)
-    return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code, stats, host_error)
+    mappings = [(m.lo, m.hi, m.perm, m.name) for m in world.aspace.mappings()]
+    return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code, stats,
+                     host_error, mappings)
 
 
 def _host_failure(opts, message):
@@ -81,42 +85,61 @@ def execute(world: World, blocks: dict):
     f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
     async_preemption = world.profile.async_preemption and not world.debug.get("asyncpreemptoff")
+    tracing = world.tracing
+    if tracing:
+        world.chunk_position = lambda: _dispatch_position(world, _execute_lasti())
     try:
-        while True:
-            try:
-                if checkinv:
+        try:
+            while True:
+                try:
+                    if checkinv:
+                        while True:
+                            f = f(g)
+                            world.tick(1)
+                            check_invariants(world, g)
+                            if g.preempt and async_preemption:
+                                world.async_preempt(g, world.block_pc[f])
+                                raise Switch()
                     while True:
-                        f = f(g)
-                        world.tick(1)
-                        check_invariants(world, g)
+                        # The chunk's iterator is kept where an event can see how far it got.
+                        world.chunk = turns = iter(range(CHUNK // 8))
+                        for _ in turns:                   # unrolled: the loop itself costs per turn
+                            f = f(g); f = f(g); f = f(g); f = f(g)
+                            f = f(g); f = f(g); f = f(g); f = f(g)
+                        world.tick(CHUNK)
                         if g.preempt and async_preemption:
+                            # Between blocks every value is in memory: an async safe point.
                             world.async_preempt(g, world.block_pc[f])
                             raise Switch()
-                while True:
-                    for _ in range(CHUNK // 8):       # unrolled: the loop itself costs per turn
-                        f = f(g); f = f(g); f = f(g); f = f(g)
-                        f = f(g); f = f(g); f = f(g); f = f(g)
-                    world.tick(CHUNK)
-                    if g.preempt and async_preemption:
-                        # Between blocks every value is in memory: an async safe point.
-                        world.async_preempt(g, world.block_pc[f])
-                        raise Switch()
-            except Switch:
-                g = world.schedule()
-                f = blocks[g.pc]
-                if g.resume_panic is not None:
-                    err, g.resume_panic = g.resume_panic, None
-                    f = start_panic(world, g, err, g.pc, None)
-            except P.GoPanic as err:
-                f = start_panic(world, g, err, _pc(world, g, f), sys.exc_info()[2])
-            except Fault as fault:
-                pc = _pc(world, g, f)
-                if not is_nil_deref(world, g, fault):
-                    raise
-                code = 2 if fault.kind == "protection" else 1
-                f = start_panic(world, g, P.nil_deref(fault.addr, pc, code), pc, sys.exc_info()[2])
-            except KeyError as missing:
-                raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
+                except Switch:
+                    if tracing:
+                        world.lost_steps += _dispatch_position(world, sys.exc_info()[2].tb_lasti)
+                    g = world.schedule()
+                    f = blocks[g.pc]
+                    if g.resume_panic is not None:
+                        err, g.resume_panic = g.resume_panic, None
+                        nxt = start_panic(world, g, err, g.pc, None)
+                        f = nxt
+                except P.GoPanic as err:
+                    # (the next block is not assigned by a call: see _dispatch_slots)
+                    nxt = start_panic(world, g, err, _pc(world, g, f), sys.exc_info()[2])
+                    f = nxt
+                except Fault as fault:
+                    pc = _pc(world, g, f)
+                    if not is_nil_deref(world, g, fault):
+                        raise
+                    code = 2 if fault.kind == "protection" else 1
+                    nxt = start_panic(world, g, P.nil_deref(fault.addr, pc, code), pc, sys.exc_info()[2])
+                    f = nxt
+                except KeyError as missing:
+                    raise RuntimeThrow(f"unexpected return pc {missing.args[0]:#x}") from None
+        except BaseException:
+            # The run ends inside a chunk: credit the blocks of that partial chunk, so
+            # that the events of the crash report carry the exact step.
+            if tracing:
+                world.lost_steps += _dispatch_position(world, sys.exc_info()[2].tb_lasti)
+                world.chunk = None
+            raise
     except ProgramExit as done:
         return done.code, None
     except FatalPanic as fatal:
@@ -158,6 +181,54 @@ def start_panic(world, g, err, pc, tb):
     return world.panics.gopanic(g, err, pc=pc, line=line)
 
 
+# ---------------------------------------------------------------- exact step numbers
+#
+# world.steps advances once per CHUNK blocks (and per batch of loop iterations),
+# which keeps the dispatch loop free of counting.  An event still gets the exact
+# step: the dispatch call that is running (the bytecode offset execute's frame
+# is at) and the turn of the chunk's iterator say how many blocks of the current
+# chunk have completed.  This costs only when events are subscribed.
+
+def _dispatch_slots():
+    """Bytecode ranges of execute's `f = f(g)` calls (starts, ends), found once."""
+    global DISPATCH_SLOTS
+    if DISPATCH_SLOTS is not None:
+        return DISPATCH_SLOTS
+    instrs = list(dis.get_instructions(execute))
+    calls = [(k, ins) for k, ins in enumerate(instrs) if ins.opname.startswith("CALL")
+             and k + 1 < len(instrs) and instrs[k + 1].opname == "STORE_FAST"
+             and instrs[k + 1].argval == "f"]
+    if len(calls) != 9:                 # the checkinv call, then the unrolled eight
+        raise RuntimeError(f"execute has {len(calls)} dispatch calls, expected 9")
+    starts, ends = [], []
+    for k, ins in calls:
+        starts.append(ins.offset)
+        ends.append(instrs[k + 1].offset)
+    DISPATCH_SLOTS = starts, ends
+    return DISPATCH_SLOTS
+
+
+def _execute_lasti():
+    """The bytecode offset of the execute frame below the caller (None: not running)."""
+    frame = sys._getframe(2)
+    code = execute.__code__
+    while frame is not None and frame.f_code is not code:
+        frame = frame.f_back
+    return None if frame is None else frame.f_lasti
+
+
+def _dispatch_position(world, lasti) -> int:
+    """Blocks completed in the current chunk when execute is at offset lasti."""
+    if lasti is None:
+        return 0
+    starts, ends = _dispatch_slots()
+    k = bisect.bisect_right(starts, lasti) - 1
+    if k <= 0 or lasti >= ends[k] or world.chunk is None:
+        return 0            # the checkinv loop (ticks every block) or outside a dispatch
+    turn = CHUNK // 8 - 1 - world.chunk.__length_hint__()
+    return turn * 8 + (k - 1)
+
+
 def _pc(world, g, f) -> int:
     """The pc of the failing block (a resumed goroutine's panic: its resume pc)."""
     pc = world.block_pc.get(f)
@@ -176,6 +247,9 @@ def check_invariants(world: World, g):
         raise RuntimeThrow("StackInuse differs from the sum of stack spans")
     if g.bp and not stk.lo <= g.bp < stk.hi:
         raise RuntimeThrow(f"bp {g.bp:#x} outside the stack")
+
+
+DISPATCH_SLOTS = None      # found on the first traced run (a run without events never needs it)
 
 
 # ---------------------------------------------------------------- binding
@@ -492,6 +566,8 @@ def report_panic(world: World, g, fatal):
 
 def report_fault(world: World, g, pc: int, fault: Fault, tb):
     line = innermost_go_line(world, tb)
+    world.emit("fault", g=g.goid, addr=fault.addr, kind=fault.kind, write=fault.write,
+               mapping=fault.name, pc=pc, stack_lo=g.stack.lo, stack_hi=g.stack.hi)
     if world.thread_model and fault.addr < g.stack.lo and g.stack.lo - fault.addr < (1 << 30):
         # A fixed stack ran into its guard page: the process dies as a C program does.
         g.stats.note_thread(g, True)

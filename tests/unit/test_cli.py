@@ -181,11 +181,6 @@ def test_usage_errors_exit_2(argv, capsys):
     assert exit_.value.code == 2
 
 
-def test_demo_says_it_is_not_implemented(capsys):
-    assert cli.main(["demo"]) == 2
-    assert capsys.readouterr().err == "gostack: demo is not implemented yet (issue 6)\n"
-
-
 def test_compare_refuses_an_unknown_profile(tmp_path, capsys):
     source = tmp_path / "x.go"
     source.write_text("package main\nfunc main() {}\n")

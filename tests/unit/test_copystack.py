@@ -66,7 +66,7 @@ class FakeWorld:
     def count(self, name, n=1):
         self.counts[name] = self.counts.get(name, 0) + n
 
-    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason):
+    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason, sudogs=0):
         self.copies.append(dict(reason=reason, old=old.size, new=new.size, used=used, delta=delta,
                                 frames=frames, adjusted=adjusted))
 

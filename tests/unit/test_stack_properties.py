@@ -119,7 +119,7 @@ class FakeWorld:
     def count(self, name, n=1):
         self.counts[name] = self.counts.get(name, 0) + n
 
-    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason):
+    def note_copy(self, g, old, new, used, delta, frames, adjusted, reason, sudogs=0):
         # The old stack is gone by now: any access to it faults.
         for addr in (old.lo, old.hi - PTR_SIZE):
             with pytest.raises(Fault):
