@@ -37,6 +37,10 @@ GFREE_LOCAL_MAX = 64              # a P keeps up to 64 dead Gs (with stacks) bef
 # blocks instead of time so that schedules are deterministic: about 10 ms of gostack work.
 FORCE_PREEMPT_STEPS = 20_000
 NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 ms / 20,000)
+# Segmented stacks (Go <= 1.2, and 1.3's fallback): the per-M cache of FixedStack
+# segments, refilled from and released to a global list in batches (runtime.h).
+SEGMENT_CACHE_SIZE = 32           # StackCacheSize: segments one M may hold
+SEGMENT_CACHE_BATCH = 16          # StackCacheBatch: segments moved per refill/release
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ class Profile:
     """Constants and policies of one Go release (linux/amd64)."""
 
     name: str
-    stacks: str                   # "contiguous" (copying) or "segmented"
+    stacks: str                   # "contiguous" (copying) or "segmented" (runtime/segmented.py)
     stack_min: int                # _StackMin: a new goroutine's stack
     stack_guard: int              # _StackGuard: stackguard0 = lo + stack_guard
     stack_small: int              # _StackSmall: small frames compare SP directly
@@ -59,6 +63,8 @@ class Profile:
     adaptive_stack_start: bool = False    # Go 1.19: start size from the average scanned stack
     async_preemption: bool = False        # Go 1.14+
     g0_stack: int = 8192          # g0 of runtime-created Ms (16 K from Go 1.22)
+    stack_extra: int = 0          # StackExtra: segmented only, room beyond the splitting frame
+    stack_top: int = 0            # StackTop: segmented only, the Stktop record at a segment's top
     notes: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -90,6 +96,15 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     p.name: p
     for p in (
+        Profile(
+            name="go1.2", stacks="segmented", stack_min=8192, stack_guard=256,
+            stack_small=64, stack_extra=2048, stack_top=88,
+            notes="segmented stacks: a new segment (at least StackMin 8 KB, else frame + "
+                  "args + StackExtra 2 KB) linked on overflow, released by lessstack on "
+                  "return; 8 KB segments cached per M; the limit is on the sum of "
+                  "segments; StackSmall 64 and StackTop 88 are [unconfirmed] for 1.2 "
+                  "(seen in a 1.3-era transcription)",
+        ),
         Profile(
             name="go1.3", stacks="contiguous", stack_min=8192, stack_guard=256,
             stack_small=64, shrink_adds_stack_limit=False,
