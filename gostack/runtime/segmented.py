@@ -61,6 +61,7 @@ Where it deliberately differs from Go 1.2:
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE, SEGMENT_CACHE_BATCH, SEGMENT_CACHE_SIZE
@@ -69,19 +70,22 @@ from .mheap import pages_for
 from .stack import StackOverflow
 from .stackalloc import Stack, StackAllocator
 
-# Stktop field offsets from the record's address (segment hi - StackTop).
-STKTOP_STACKGUARD = 0       # previous segment's stackguard (its lo + StackGuard)
-STKTOP_STACKBASE = 8        # previous segment's hi (Go: its Stktop's address)
-STKTOP_GOBUF_SP = 16        # m.morebuf.sp: the caller's SP to resume with
-STKTOP_GOBUF_PC = 24        # m.morebuf.pc: the real return pc
-STKTOP_GOBUF_G = 32         # the goroutine (its id here)
-STKTOP_GOBUF_CTXT = 40      # closure context (none in the model: 0)
-STKTOP_GOBUF_RET = 48       # return register value (m.cret; unused by Go code here)
-STKTOP_ARGSIZE = 56         # bytes of arguments and results copied (low 32 bits)
-STKTOP_ARGP = 64            # where those bytes live in the previous segment
-STKTOP_FREE = 72            # bytes to stackfree on return (0: none)
-STKTOP_PANIC = 80           # this segment is the top of a panic (no recover in the model)
-STKTOP_WORDS = 11
+# Stktop's words, in memory order from the record's address (segment hi - StackTop).
+STKTOP_FIELDS = (
+    "stackguard",   # previous segment's stackguard (its lo + StackGuard)
+    "stackbase",    # previous segment's hi (Go: its Stktop's address)
+    "gobuf_sp",     # m.morebuf.sp: the caller's SP to resume with
+    "gobuf_pc",     # m.morebuf.pc: the real return pc
+    "gobuf_g",      # the goroutine (its id here)
+    "gobuf_ctxt",   # closure context (none in the model: 0)
+    "gobuf_ret",    # return register value (m.cret; unused by the model's Go code)
+    "argsize",      # bytes of arguments and results copied (low 32 bits; panicwrap above)
+    "argp",         # where those bytes live in the previous segment
+    "free",         # bytes to stackfree on return (0: none)
+    "panic",        # this segment is the top of a panic (no recover in the model: 0)
+)
+STKTOP_WORDS = len(STKTOP_FIELDS)
+ARGSIZE_MASK = 0xFFFFFFFF
 
 SEGMENT_SOURCES = ("cache", "heap")
 
@@ -97,18 +101,20 @@ def lessstack_pc(program) -> int:
 
 @dataclass
 class Stktop:
-    """A decoded Stktop record (see the module comment for the layout)."""
+    """A decoded Stktop record (fields in STKTOP_FIELDS order, then its address)."""
 
-    addr: int
     stackguard: int
     stackbase: int
     gobuf_sp: int
     gobuf_pc: int
-    goid: int
+    gobuf_g: int
+    gobuf_ctxt: int
+    gobuf_ret: int
     argsize: int
     argp: int
     free: int
-    panic: bool
+    panic: int
+    addr: int = 0
 
     def old_stack(self, stack_guard: int) -> Stack:
         """The previous segment, [stackguard - StackGuard, stackbase)."""
@@ -116,10 +122,9 @@ class Stktop:
 
 
 def read_stktop(load_word, addr: int) -> Stktop:
-    word = lambda off: load_word(addr + off)     # noqa: E731
-    return Stktop(addr, word(STKTOP_STACKGUARD), word(STKTOP_STACKBASE), word(STKTOP_GOBUF_SP),
-                  word(STKTOP_GOBUF_PC), word(STKTOP_GOBUF_G), word(STKTOP_ARGSIZE) & 0xFFFFFFFF,
-                  word(STKTOP_ARGP), word(STKTOP_FREE), bool(word(STKTOP_PANIC)))
+    top = Stktop(*(load_word(addr + k * PTR_SIZE) for k in range(STKTOP_WORDS)), addr=addr)
+    top.argsize &= ARGSIZE_MASK
+    return top
 
 
 def segment_boundary(load_word, hi: int, stack_top: int):
@@ -273,37 +278,40 @@ class SegmentedStacks:
         argsize = f.args_size
         argp = g.sp + PTR_SIZE
         top = seg.hi - p.stack_top
-        words = {STKTOP_STACKGUARD: old.lo + p.stack_guard, STKTOP_STACKBASE: old.hi,
-                 STKTOP_GOBUF_SP: argp, STKTOP_GOBUF_PC: aspace.load(g.sp, "q"),
-                 STKTOP_GOBUF_G: g.goid, STKTOP_ARGSIZE: argsize, STKTOP_ARGP: argp,
-                 STKTOP_FREE: size}
-        for off, value in words.items():
-            aspace.store(top + off, "q", value)
+        retpc = g.q[(g.sp - g.base) >> 3]
+        g.set_stack(seg, aspace.find(seg.lo), p.stack_guard)
+        # The Stktop, written through the new segment's word view.
+        k = (top - seg.lo) >> 3
+        g.q[k:k + STKTOP_WORDS] = array("q", (old.lo + p.stack_guard, old.hi, argp, retpc, g.goid,
+                                              0, 0, argsize, argp, size, 0))   # STKTOP_FIELDS
         sp = top - argsize
         aspace.copy(sp, argp, argsize)
         sp -= PTR_SIZE
-        aspace.store(sp, "q", self.lessstack_pc)
-        g.set_stack(seg, aspace.find(seg.lo), p.stack_guard)
+        g.q[(sp - seg.lo) >> 3] = self.lessstack_pc
         g.sp = sp
         self.stacksize[g] = total
         self._note_newsegment(g, f, old, seg, argsize, total)
 
     def lessstack(self, g):
         """The block at lessstack_pc: a function returned from the top of a segment."""
-        world, aspace = self.world, self.aspace
+        aspace, guard = self.aspace, self.profile.stack_guard
         seg = g.stack
-        top = read_stktop(lambda a: aspace.load(a, "q"), seg.hi - self.profile.stack_top)
-        results = top.addr - top.argsize
+        addr = seg.hi - self.profile.stack_top
+        k = (addr - seg.lo) >> 3
+        (stackguard, stackbase, gobuf_sp, gobuf_pc, _g, _ctxt, _ret, argsize, argp, free,
+         _panic) = g.q[k:k + STKTOP_WORDS].tolist()              # STKTOP_FIELDS
+        argsize &= ARGSIZE_MASK
+        results = addr - argsize
         if g.sp != results:
             raise RuntimeThrow(f"lessstack: sp {g.sp:#x} is not at the arguments {results:#x}")
-        aspace.copy(top.argp, results, top.argsize)     # results live in the argument area
-        old = top.old_stack(self.profile.stack_guard)
-        g.set_stack(old, aspace.find(old.lo), self.profile.stack_guard)
-        g.sp = top.gobuf_sp
-        if top.free:
-            self._free_segment(g, seg, top.free)
-        self._note_lessstack(g, seg, old, top.argsize)
-        return world.blocks[top.gobuf_pc]
+        aspace.copy(argp, results, argsize)     # results live in the argument area
+        old = Stack(stackguard - guard, stackbase)
+        g.set_stack(old, aspace.find(old.lo), guard)
+        g.sp = gobuf_sp
+        if free:
+            self._free_segment(g, seg, free)
+        self._note_lessstack(g, seg, old, argsize)
+        return self.world.blocks[gobuf_pc]
 
     def unwindstack(self, g) -> int:
         """A goroutine exits from a segment (runtime.Goexit): free all but its first."""
