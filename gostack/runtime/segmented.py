@@ -245,6 +245,8 @@ class SegmentedStacks:
         # g->stacksize (the sum of a G's segments), kept only while a G runs on
         # more than its first segment.
         self.stacksize: dict = {}
+        for counter in ("segments_allocated", "segments_freed", "segment_bytes_copied"):
+            self.world.totals.setdefault(counter, 0)      # in --stats-json even when zero
 
     @property
     def stackalloc(self) -> SegmentAllocator:
