@@ -177,7 +177,8 @@ def cmd_not_implemented(args) -> int:
 # ------------------------------------------------------------ gostack compare
 
 COMPARE_COLUMNS = ("profile", "stack model", "exit", "run time s", "grows", "shrinks",
-                   "copies", "bytes copied", "peak StackInuse", "reserved", "committed")
+                   "copies", "bytes copied", "segments new/freed", "peak StackInuse",
+                   "reserved", "committed")
 
 
 def cmd_compare(args) -> int:
@@ -214,9 +215,16 @@ def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> 
     return [profile, model, str(result.exit_code), f"{seconds:.2f}",
             f"{totals.get('grows', 0):,}", f"{totals.get('shrinks', 0):,}",
             f"{totals.get('copies', 0):,}", f"{totals.get('bytes_copied', 0):,}",
-            f"{totals.get('stack_inuse_peak', 0):,}",
+            _segments_cell(totals), f"{totals.get('stack_inuse_peak', 0):,}",
             f"{sum(g.get('reserved', 0) for g in gs):,}",
             f"{sum(g.get('committed', 0) for g in gs):,}"]
+
+
+def _segments_cell(totals: dict) -> str:
+    """Segmented stacks (go1.2): segments linked by newstack / released by lessstack."""
+    if "segments_allocated" not in totals:
+        return "-"
+    return f"{totals['segments_allocated']:,}/{totals['segments_freed']:,}"
 
 
 # ------------------------------------------------------------ gostack run

@@ -626,3 +626,18 @@ def test_golden_program_under_go12(name, mode):
     if result.exit_code == 0:
         assert totals["segments_freed"] <= totals.get("segments_allocated", 0)
     assert totals["copies"] == 0
+
+
+def test_compare_shows_segments_for_go12_and_a_dash_for_copying_profiles(tmp_path, capsys):
+    from gostack import cli
+    source = tmp_path / "hot.go"
+    source.write_text(recurse(500))
+    assert cli.main(["compare", str(source), "--profiles", "go1.2,go1.4"]) == 0
+    out = capsys.readouterr().out
+    assert "segments new/freed" in out
+    row12 = next(line for line in out.splitlines() if line.strip().startswith("go1.2"))
+    row14 = next(line for line in out.splitlines() if line.strip().startswith("go1.4"))
+    result = run(recurse(500))
+    n = result.stats["totals"]["segments_allocated"]
+    assert n > 0 and f" {n:,}/{n:,} " in row12
+    assert " - " in row14
