@@ -2,8 +2,9 @@
 
 Every number the compiler, the runtime or the machine uses about stacks lives
 here, once, with its Go name.  Values are linux/amd64 and come from
-../shared/reference/go-stack-facts.md (sections 1, 3, 4, 6, 7 and 8); where
-the reference marks a value [unconfirmed] the comment says so.
+../shared/reference/go-stack-facts.md (sections 1, 3, 4, 6, 7 and 8; section
+10 for go1.2's segmented stacks, cross-checked against Go 1.2's stack.c and
+stack.h); where the reference marks a value [unconfirmed] the comment says so.
 
 The default profile is go1.10: StackGuard 880, StackSmall 128, a 2 KB start,
 cooperative preemption only.  This is the release whose numbers gostack

@@ -256,8 +256,9 @@ class SegmentedStacks:
         """How big a segment newstack allocates for f (Go 1.2's 6l and newstack).
 
         The prologue passes f's frame size to morestack only when a StackMin
-        segment might not hold it (or the frame is at least StackBig); the
-        segment is that frame + the arguments + StackExtra, at least StackMin.
+        segment might not hold it (the reference's 1.3-era linker also always
+        passes frames of StackBig or more); the segment is that frame + the
+        arguments + StackExtra, at least StackMin.
         """
         p = self.profile
         frame, args = f.frame_size, f.args_size
