@@ -212,8 +212,8 @@ def cmd_demo(args) -> int:
 # ------------------------------------------------------------ gostack compare
 
 COMPARE_COLUMNS = ("profile", "stack model", "exit", "run time s", "grows", "shrinks",
-                   "copies", "bytes copied", "peak StackInuse", "reserved", "committed",
-                   "largest stack")
+                   "copies", "bytes copied", "segments new/freed", "peak StackInuse",
+                   "reserved", "committed", "largest stack")
 
 
 def cmd_compare(args) -> int:
@@ -238,7 +238,7 @@ def cmd_compare(args) -> int:
             table.add_row(*compare_row(name, model, result, time.perf_counter() - started))
     console = Console(highlight=False)
     if not console.is_terminal:
-        console.width = 160
+        console.width = 220
     console.print(table)
     return 0
 
@@ -250,10 +250,17 @@ def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> 
     return [profile, model, str(result.exit_code), f"{seconds:.2f}",
             f"{totals.get('grows', 0):,}", f"{totals.get('shrinks', 0):,}",
             f"{totals.get('copies', 0):,}", f"{totals.get('bytes_copied', 0):,}",
-            f"{totals.get('stack_inuse_peak', 0):,}",
+            _segments_cell(totals), f"{totals.get('stack_inuse_peak', 0):,}",
             f"{sum(g.get('reserved', 0) for g in gs):,}",
             f"{sum(g.get('committed', 0) for g in gs):,}",
             f"{max((g.get('peak_stack', 0) for g in gs), default=0):,}"]
+
+
+def _segments_cell(totals: dict) -> str:
+    """Segmented stacks (go1.2): segments linked by newstack / released by lessstack."""
+    if "segments_allocated" not in totals:
+        return "-"
+    return f"{totals['segments_allocated']:,}/{totals['segments_freed']:,}"
 
 
 # ------------------------------------------------------------ gostack run

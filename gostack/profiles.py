@@ -2,8 +2,9 @@
 
 Every number the compiler, the runtime or the machine uses about stacks lives
 here, once, with its Go name.  Values are linux/amd64 and come from
-../shared/reference/go-stack-facts.md (sections 1, 3, 4, 6, 7 and 8); where
-the reference marks a value [unconfirmed] the comment says so.
+../shared/reference/go-stack-facts.md (sections 1, 3, 4, 6, 7 and 8; section
+10 for go1.2's segmented stacks, cross-checked against Go 1.2's stack.c and
+stack.h); where the reference marks a value [unconfirmed] the comment says so.
 
 The default profile is go1.10: StackGuard 880, StackSmall 128, a 2 KB start,
 cooperative preemption only.  This is the release whose numbers gostack
@@ -46,6 +47,10 @@ G0_NEWSTACK_FRAMES = (0x1B0, 0x1B0, 0x368, 0x88)
 # A GC cycle's deepest path on g0: gcBgMarkWorker.func2 -> gcDrain -> markroot ->
 # markroot.func1 -> scanstack -> gentraceback -> scanframeworker -> scanblock.
 G0_GC_FRAMES = (0x48, 0x58, 0x98, 0x48, 0x200, 0x368, 0x60, 0x60)
+# Segmented stacks (Go <= 1.2, and 1.3's fallback): the per-M cache of FixedStack
+# segments, refilled from and released to a global list in batches (runtime.h).
+SEGMENT_CACHE_SIZE = 32           # StackCacheSize: segments one M may hold
+SEGMENT_CACHE_BATCH = 16          # StackCacheBatch: segments moved per refill/release
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ class Profile:
     """Constants and policies of one Go release (linux/amd64)."""
 
     name: str
-    stacks: str                   # "contiguous" (copying) or "segmented"
+    stacks: str                   # "contiguous" (copying) or "segmented" (runtime/segmented.py)
     stack_min: int                # _StackMin: a new goroutine's stack
     stack_guard: int              # _StackGuard: stackguard0 = lo + stack_guard
     stack_small: int              # _StackSmall: small frames compare SP directly
@@ -68,6 +73,8 @@ class Profile:
     adaptive_stack_start: bool = False    # Go 1.19: start size from the average scanned stack
     async_preemption: bool = False        # Go 1.14+
     g0_stack: int = 8192          # g0 of runtime-created Ms (16 K from Go 1.22)
+    stack_extra: int = 0          # StackExtra: segmented only, room beyond the splitting frame
+    stack_top: int = 0            # StackTop: segmented only, the Stktop record at a segment's top
     notes: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -99,6 +106,15 @@ class Profile:
 PROFILES: dict[str, Profile] = {
     p.name: p
     for p in (
+        Profile(
+            name="go1.2", stacks="segmented", stack_min=8192, stack_guard=256,
+            stack_small=64, stack_extra=2048, stack_top=88,
+            notes="segmented stacks: a new segment (at least StackMin 8 KB, else frame + "
+                  "args + StackExtra 2 KB) linked on overflow, released by lessstack on "
+                  "return; 8 KB segments cached per M; the limit is on the sum of "
+                  "segments; StackSmall 64 and StackTop 88 are [unconfirmed] for 1.2 "
+                  "(seen in a 1.3-era transcription)",
+        ),
         Profile(
             name="go1.3", stacks="contiguous", stack_min=8192, stack_guard=256,
             stack_small=64, shrink_adds_stack_limit=False,

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ..profiles import PTR_SIZE
 from .deferpanic import defer_roots
+from .segmented import lessstack_pc, segment_boundary
 
 GOGC = 100                    # heap growth allowed between cycles, percent
 HEAP_MINIMUM = 4 << 20        # heapminimum: the first goal
@@ -82,14 +83,25 @@ class Collector:
                 yield what                       # time.After's channel
 
     def stack_words(self, g):
-        """Every word the stack maps call a pointer, frame by frame (scanframeworker)."""
+        """Every word the stack maps call a pointer, frame by frame (scanframeworker).
+
+        With segmented stacks the walk crosses into older segments at each
+        lessstack return pc, through the segment's Stktop, as traceback does.
+        """
         world = self.world
         program = world.program
         load = world.aspace.load
         pc, sp = g.pc, g.sp
         f = program.findfunc(pc)
         at_entry = f is not None and f.entry == pc
+        stack_top = world.profile.stack_top if world.stacks.segments is not None else 0
+        lessstack = lessstack_pc(program) if stack_top else None
+        hi = g.stack.hi
         while True:
+            if pc == lessstack:
+                pc, sp, hi = segment_boundary(lambda a: load(a, "q"), hi, stack_top)
+                at_entry = False
+                continue
             f = program.findfunc(pc)
             if f is None or f.name == "runtime.goexit":
                 return

@@ -35,6 +35,11 @@ a stale pointer now faults).  Then the function runs its check again.
 
 Shrinking (at GC) and preemption arrive with goroutines (issue 4);
 `shrinkstack` here implements Go's rule so tests can drive it.
+
+Segmented stacks (profile go1.2) keep the same entry points: a failed check
+still goes morestack -> newstack, which, after the preemption and overflow
+checks shared with the copying releases, hands over to segmented.py to link
+a new segment instead of copying; nothing is ever shrunk or moved.
 """
 
 from __future__ import annotations
@@ -72,9 +77,18 @@ class StackEngine:
         self.debug = world.debug
         self.maxstacksize = world.max_stack
         self.maxstackceiling = self.profile.max_stack_ceiling
-        # stackforcemove=N: move the stack at every N-th prologue check (1: every check).
+        # stackforcemove=N: move the stack at every N-th prologue check (1: every check);
+        # with segmented stacks, split to a new segment instead.
         self.force_period = int(self.debug.get("stackforcemove", 0) or 0)
         self.force_count = self.force_period
+        self.segments = None
+        if self.profile.stacks == "segmented":
+            # Go 1.2 brings its own allocator (segments through a per-M cache).
+            from .segmented import SegmentAllocator, SegmentedStacks
+            world.stackalloc = self.stackalloc = SegmentAllocator(
+                world.aspace, world.mheap, self.profile, world.stackalloc.debug,
+                world.stackalloc.on_event)
+            self.segments = SegmentedStacks(self)
 
     # ------------------------------------------------------------ allocation
 
@@ -132,6 +146,9 @@ class StackEngine:
         sp = g.sp
         if sp - PTR_SIZE < g.stack.lo:       # the CALL to morestack needed a word too
             raise RuntimeThrow("runtime: split stack overflow")
+        if self.segments is not None:
+            self.segments.newstack(g)        # a forced move is a forced split here
+            return
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize * 2
         f = self.program.findfunc(g.pc)
@@ -239,8 +256,9 @@ class StackEngine:
     def shrinkstack(self, g) -> bool:
         """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
         if self.debug.get("gcshrinkstackoff") or getattr(g, "async_safe", False) \
-                or getattr(self.world, "thread_model", False):
-            return False            # (not at an async safe point; thread stacks never move)
+                or getattr(self.world, "thread_model", False) or self.segments is not None:
+            return False            # (not at an async safe point; thread stacks never move;
+                                    # segments are released by lessstack, never shrunk)
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize // 2
         if newsize < self.profile.fixed_stack:

@@ -14,6 +14,12 @@ then its frame is not allocated yet and sp points at the return address.
 
 Because the host keeps no per-call state, this walk is the only way to know
 the call stack; copystack, the GC scan and every crash report use it.
+
+Segmented stacks (go1.2): a frame whose return pc is lessstack's is the
+outermost of its segment; the walk continues in the previous segment at
+the caller's pc and SP saved in the segment's Stktop (segmented.py), and,
+as Go 1.2 did when the runtime is shown (throws), a crash report prints
+`----- stack segment boundary -----` there.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE, TRACEBACK_MAX_FRAMES
+from .segmented import lessstack_pc, segment_boundary
 
 
 @dataclass
@@ -31,22 +38,35 @@ class Frame:
     fp: int             # caller's SP: sp + frame + 8
     at_entry: bool
     line: int = 0
+    boundary: bool = False      # the first frame found in an older stack segment
 
     @property
     def argp(self) -> int:
         return self.fp
 
 
-def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: int | None = None):
-    """Yield the frames of a stack, innermost first, up to runtime.goexit."""
+def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: int | None = None,
+                 stack_hi: int | None = None, stack_top: int = 0):
+    """Yield the frames of a stack, innermost first, up to runtime.goexit.
+
+    stack_hi and stack_top (segmented stacks only): the current segment's hi
+    and the size of the Stktop record at the top of every added segment.
+    """
     count = 0
+    lessstack = lessstack_pc(program) if stack_top else None
+    boundary = False
     while True:
+        if pc == lessstack:
+            pc, sp, stack_hi = segment_boundary(load_word, stack_hi, stack_top)
+            at_entry, boundary = False, True
+            continue
         f = program.findfunc(pc)
         if f is None:
             return
         frame = 0 if at_entry else f.frame_size
         fp = sp + frame + PTR_SIZE
-        yield Frame(f, pc, sp, fp, at_entry)
+        yield Frame(f, pc, sp, fp, at_entry, boundary=boundary)
+        boundary = False
         count += 1
         if f.name == "runtime.goexit" or (limit is not None and count >= limit):
             return
@@ -88,6 +108,8 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
     shown = 0
     for index, frame in enumerate(frames):
         f = frame.func
+        if frame.boundary and show_runtime and shown < TRACEBACK_MAX_FRAMES:
+            out.append("----- stack segment boundary -----\n")
         is_runtime = f.name.startswith("runtime.")
         if f.name.startswith("runtime.gopanic") and index > 0:
             # A panic that ran deferred calls: Go shows gopanic as panic(value).

@@ -246,7 +246,9 @@ def check_invariants(world: World, g):
     if world.stackalloc.stack_inuse != world.mheap.stack_inuse:
         raise RuntimeThrow("StackInuse differs from the sum of stack spans")
     if g.bp and not stk.lo <= g.bp < stk.hi:
-        raise RuntimeThrow(f"bp {g.bp:#x} outside the stack")
+        segments = world.stacks.segments      # a caller's frame may sit in an older segment
+        if segments is None or not segments.in_segments(g, g.bp):
+            raise RuntimeThrow(f"bp {g.bp:#x} outside the stack")
 
 
 DISPATCH_SLOTS = None      # found on the first traced run (a run without events never needs it)
@@ -263,6 +265,8 @@ def bind(program: Program, world: World) -> dict:
     for name, value in ns.items():
         if name.startswith("b_") and callable(value):
             blocks[int(name[2:], 16)] = value
+    if world.stacks.segments is not None:     # segmented stacks return through lessstack
+        blocks[world.stacks.segments.lessstack_pc] = world.stacks.segments.lessstack
     world.blocks = blocks
     world.block_pc = {f: pc for pc, f in blocks.items()}
     return blocks
@@ -385,6 +389,8 @@ def scheduler_ops(world: World) -> dict:
 
     def goexitcall(g, cont, cont_pc):
         """runtime.Goexit: end this goroutine (no deferred calls exist yet)."""
+        if world.stacks.segments is not None:
+            world.stacks.segments.unwindstack(g)   # back to its first segment, as goexit0 did
         world.goexit(g)
         return parked(g, cont_pc)
 
@@ -525,12 +531,19 @@ def _load_word(world):
     return lambda a: world.aspace.load(a, "q")
 
 
+def _segment_walk(world: World, g) -> dict:
+    """What gentraceback needs to cross segment boundaries (segmented stacks only)."""
+    if world.stacks.segments is None:
+        return {}
+    return {"stack_hi": g.stack.hi, "stack_top": world.profile.stack_top}
+
+
 def user_traceback(world: World, g, pc: int, line, with_regs=False, show_runtime=False,
                    status="running") -> str:
     f = world.program.findfunc(pc)
     at_entry = status != "running" and f is not None and f.entry == pc
     frames = list(gentraceback(world.program, _load_word(world), pc, g.sp, at_entry,
-                               limit=TRACEBACK_MAX_FRAMES + 3))
+                               limit=TRACEBACK_MAX_FRAMES + 3, **_segment_walk(world, g)))
     return print_goroutine(world.program, g, frames, _load_word(world), line, status,
                            world.program.source_path, GOROOT, show_runtime, with_regs)
 
@@ -604,7 +617,7 @@ def report_overflow(world: World, g, ov: StackOverflow):
         sp = fp
     out.append("\n")
     frames = list(gentraceback(world.program, _load_word(world), g.pc, g.sp, True,
-                               limit=TRACEBACK_MAX_FRAMES + 3))
+                               limit=TRACEBACK_MAX_FRAMES + 3, **_segment_walk(world, g)))
     out.append(print_goroutine(world.program, g, frames, _load_word(world), None, "running",
                                world.program.source_path, GOROOT, True, True))
     world.write_stderr("".join(out))
