@@ -1754,6 +1754,13 @@ class Checker:
             self.convert_operand(right, lt)
             return lt
         if lt is not rt and not T.identical(lt, rt):
+            # An interface compared with a value of a type that implements it.
+            if op in ("==", "!=") and isinstance(lu, T.Interface) and self.implements(rt, lu, None, None):
+                self.assignable(rt, lt, right.pos, right)
+                return lt
+            if op in ("==", "!=") and isinstance(ru, T.Interface) and self.implements(lt, ru, None, None):
+                self.assignable(lt, rt, left.pos, left)
+                return rt
             raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "
                                          f"(mismatched types {lt} and {rt})")
         return lt
@@ -2507,6 +2514,8 @@ class Checker:
         interface call enters with the data word as receiver (a wrapper if needed)."""
         tables = {}
         for key, t in list(self.iface_types.items()):
+            if isinstance(t.under, T.Interface):
+                continue                    # never the dynamic type of an interface value
             table = {}
             for name in sorted(self.method_set(t)):
                 table[name] = self.method_entry(t, name)
@@ -2560,8 +2569,25 @@ class Checker:
 
     def note_iface_type(self, t):
         """t is stored in an interface somewhere: its methods need entries callable
-        with the receiver as one word (Go's itab functions and their wrappers)."""
-        self.iface_types.setdefault(_type_key(t), t)
+        with the receiver as one word (Go's itab functions and their wrappers).  fmt
+        reaches the values inside it too (and calls their String methods), so the
+        types of its elements and fields are noted as well."""
+        key = _type_key(t)
+        if key in self.iface_types:
+            return
+        self.iface_types[key] = t
+        u = t.under
+        inner = []
+        if isinstance(u, (T.Slice, T.Array, T.Chan)):
+            inner = [u.elem]
+        elif isinstance(u, T.Map):
+            inner = [u.key, u.elem]
+        elif isinstance(u, T.Struct):
+            inner = [f.type for f in u.fields]
+        elif isinstance(u, T.Pointer):
+            inner = [u.elem]
+        for it in inner:
+            self.note_iface_type(it)
 
     def method_set(self, t) -> dict:
         """name -> Signature of the methods callable on a value of type t."""

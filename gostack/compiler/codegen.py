@@ -217,7 +217,9 @@ class FuncGen:
         else:
             offset = self.alloc(v.type)
             self.var_loc[v] = ("stack", offset)
-            self.scopes[-1].extend(offset + p for p in v.type.ptr_offsets())
+            # A captured variable may be read by its closure after its block ends.
+            scope = self.scopes[0] if getattr(v, "captured", False) else self.scopes[-1]
+            scope.extend(offset + p for p in v.type.ptr_offsets())
             if self.regs is not None and self.promotable(v):
                 self.regs[offset] = (f"r{offset}", v.type.size)
         return self.var_loc[v]
@@ -428,7 +430,11 @@ class FuncGen:
     def stmt_defer_statement(self, node):
         """defer: bind the operands now, push a record {link, fn, sp, pc} on g.defer."""
         for var, expr in node.defer_binds:
+            # The deferred closure reads these at the function's end: they stay live
+            # (in every stack map) for the rest of the function, not just this block.
+            saved, self.scopes[-1] = self.scopes[-1], self.scopes[0]
             self.declare_and_zero(var, zero=False)
+            self.scopes[-1] = saved
             self.store_value(self.var_location(var), var.type, expr)
         fv = Loc("sp", self.alloc_temp(T.Pointer(T.UINT8)))
         self.store(fv, T.INT, self.value(node.defer_lit))
@@ -2039,6 +2045,8 @@ class FuncGen:
             return self.type_assert(node)[0]
         if getattr(node, "pkgvar", None) is not None:
             return self.pkgvar_loc(node)
+        if kind == "unary_expression" and node.op == "<-":
+            return self.receive(node)[0]
         if node.const is not None and T.is_string(node.ty):
             return self.string_const_loc(node.const)
         if kind == "index_expression" and node.index_kind == "map":

@@ -63,6 +63,12 @@ def adjustdefers(g, aspace, lo: int, hi: int, delta: int) -> int:
                 aspace.store(d + off, "q", v + delta)
                 adjusted += 1
         d = aspace.load(d + DEFER_LINK, "q")
+    p = g.panic
+    while p is not None:                 # a running panic remembers its deferring frame's SP
+        if lo <= p.defer_sp < hi:
+            p.defer_sp += delta
+            adjusted += 1
+        p = p.link
     return adjusted
 
 

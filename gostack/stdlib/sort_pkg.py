@@ -106,3 +106,70 @@ def sort_slice_stable(world, x, less):
 
 
 del functools
+
+
+def _method(world, x, name):
+    return world.ifaces.types[x.tab].methods[name]
+
+
+def _call_int(world, x, name, *ints):
+    return GoCall(_method(world, x, name), x.data.to_bytes(8, "little", signed=True)
+                  + b"".join(struct.pack("<q", i) for i in ints), 8)
+
+
+SORT_INTERFACE = None
+
+
+def _interface_type():
+    global SORT_INTERFACE
+    if SORT_INTERFACE is None:
+        SORT_INTERFACE = T.Named("Interface", T.Interface({
+            "Len": T.Signature([], [T.INT]), "Less": T.Signature([T.INT, T.INT], [T.BOOL]),
+            "Swap": T.Signature([T.INT, T.INT], [])}), pkg="sort")
+    return SORT_INTERFACE
+
+
+def _sort_with_methods(world, data, stable):
+    """Insertion sort through the Len, Less and Swap methods (Go code, called in Go)."""
+    n = struct.unpack("<q", (yield _call_int(world, data, "Len")))[0]
+    for i in range(1, n):
+        j = i
+        while j > 0:
+            less = yield _call_int(world, data, "Less", j, j - 1)
+            if not less[0]:
+                break
+            yield GoCall(_method(world, data, "Swap"), data.data.to_bytes(8, "little", signed=True)
+                         + struct.pack("<qq", j, j - 1), 0)
+            j -= 1
+
+
+from .registry import typename  # noqa: E402
+
+typename("sort", "Interface", _interface_type())
+gofunc("sort", "Sort", [_interface_type()], [])(lambda w, data: _sort_with_methods(w, data, False))
+gofunc("sort", "Stable", [_interface_type()], [])(lambda w, data: _sort_with_methods(w, data, True))
+
+
+@gofunc("sort", "Search", [T.INT, T.Signature([T.INT], [T.BOOL])], [T.INT])
+def search(world, n, f):
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi) // 2
+        res = yield GoCall(world.aspace.load(f, "q"), struct.pack("<q", mid), 8, ctxt=f)
+        if not res[0]:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+@gofunc("sort", "Float64sAreSorted", [T.Slice(T.FLOAT64)], [T.BOOL])
+def floats_sorted(world, s):
+    items = [world.aspace.load(s.ptr + 8 * k, "d") for k in range(s.len)]
+    return all(not (b < a) for a, b in zip(items, items[1:]))
+
+
+@gofunc("sort", "StringsAreSorted", [T.Slice(T.STRING)], [T.BOOL])
+def strings_sorted(world, s):
+    items = [world.strings.bytes_at(s.ptr + 16 * k) for k in range(s.len)]
+    return all(a <= b for a, b in zip(items, items[1:]))
