@@ -134,6 +134,9 @@ PACKAGES = {
         "Goexit": RuntimeFunc("runtime.Goexit", T.Signature([], [])),
         "GC": RuntimeFunc("runtime.GC", T.Signature([], [])),
         "NumGoroutine": RuntimeFunc("runtime.NumGoroutine", T.Signature([], [T.INT])),
+        "GOARCH": Const("runtime.GOARCH", T.UNTYPED_STRING, "amd64"),
+        "GOOS": Const("runtime.GOOS", T.UNTYPED_STRING, "linux"),
+        "Compiler": Const("runtime.Compiler", T.UNTYPED_STRING, "gc"),
         "Error": TypeName("runtime.Error", T.Named("Error", T.Interface({
             "Error": T.Signature([], [T.STRING]), "RuntimeError": T.Signature([], [])}), pkg="runtime")),
     },
@@ -206,6 +209,7 @@ class Checker:
         self.global_decls: list = []          # (targets, value node, deps)
         self.packages: dict[str, PackageSym] = {}
         self.methods: dict = {}               # Named -> {name: FuncSym}
+        self.init_funcs: list = []            # func init() declarations, in order
         self.iface_types: dict = {}           # types converted to interfaces
         self.func: FuncSym | None = None
         self.iota = None
@@ -250,6 +254,7 @@ class Checker:
         inits = self.order_global_inits()
         program = Program(self.source, self.funcs, self.globals, inits, self.packages)
         program.init_func = self.init_func
+        program.init_funcs = self.init_funcs
         program.method_tables = self.method_tables
         program.iface_types = self.iface_types
         return program
@@ -341,6 +346,8 @@ class Checker:
             return T.Array(self.resolve_type(node.get("element"), scope), length)
         if kind == "struct_type":
             return self.resolve_struct(node, scope)
+        if kind == "implicit_length_array_type":
+            raise CompileError(node.pos, "invalid use of [...] array (outside a composite literal)")
         if kind == "parenthesized_type":
             return self.resolve_type(node.children[0], scope)
         if kind == "slice_type":
@@ -498,7 +505,14 @@ class Checker:
         if name == "main" and (params or results):
             raise CompileError(decl.pos, "func main must have no arguments and no return values")
         if name == "init":
-            raise Unsupported(decl.pos, "init functions")
+            if params or results:
+                raise CompileError(decl.pos, "func init must have no arguments and no return values")
+            # init functions run after the package's variables, in source order (main.init.0, ...)
+            fn = FuncSym(f"init.{len(self.init_funcs)}", T.Signature([], []), decl,
+                         self.source.directives.get(name, set()))
+            self.init_funcs.append(fn)
+            self.funcs.append(fn)
+            return
         fn = FuncSym(name, T.Signature(ptypes, rtypes, variadic), decl,
                      self.source.directives.get(name, set()))
         fn.params = [Var(n, t, "param", pos, fn) for n, t, pos in params]
@@ -752,7 +766,18 @@ class Checker:
         self.declare_consts(node, scope)
 
     def stmt_type_declaration(self, node, scope):
-        raise Unsupported(node.pos, "local type declarations")
+        """A type declared inside a function: named main.T as Go prints it."""
+        for spec in node.children:
+            if spec.type == "type_alias":
+                raise Unsupported(spec.pos, "type aliases")
+            if spec.get("type_parameters") is not None:
+                raise Unsupported(spec.pos, "generics")
+            name = spec.get("name").text
+            named = T.Named(name)
+            self.redeclare_check(scope, name, spec.pos)
+            scope.names[name] = TypeName(name, named)
+            named.underlying = self.resolve_type(spec.get("type"), scope)
+            self.check_type_cycle(named, spec.pos, set())
 
     def new_local(self, name_node, vtype):
         v = Var(name_node.text, vtype, "local", name_node.pos, self.func)
@@ -1472,6 +1497,8 @@ class Checker:
         inner = node.children[0]
         self.expr(inner, scope)
         node.ty, node.const = inner.ty, inner.const
+        if getattr(inner, "is_type", False):
+            node.is_type = True
 
     def expr_int_literal(self, node, scope):
         node.ty = T.UNTYPED_INT
@@ -1578,7 +1605,8 @@ class Checker:
         if op == "*":
             self.expr(operand, scope)
             if getattr(operand, "is_type", False):
-                raise Unsupported(node.pos, "pointer type expressions")
+                node.ty, node.is_type = T.Pointer(operand.ty), True      # (*T) in a conversion
+                return
             if not isinstance(operand.ty.under, T.Pointer):
                 raise CompileError(node.pos, f"invalid operation: cannot indirect {self.text(operand)} "
                                              f"(variable of type {operand.ty})")
@@ -1999,7 +2027,19 @@ class Checker:
                 str(c) for c in reversed(consts[:2])))
 
     def expr_composite_literal(self, node, scope):
-        t = self.resolve_type(node.get("type"), scope)
+        tnode = node.get("type")
+        if tnode.type == "implicit_length_array_type":
+            # [...]T{...}: the length is the number of elements (the highest index + 1)
+            elem = self.resolve_type(tnode.get("element"), scope)
+            length, index = 0, 0
+            for e in node.get("body").children:
+                if e.type == "keyed_element":
+                    index = self.const_expr(e.children[0].children[0], scope)
+                index += 1
+                length = max(length, index)
+            t = T.Array(elem, length)
+        else:
+            t = self.resolve_type(tnode, scope)
         node.ty = t
         u = t.under
         body = node.get("body")

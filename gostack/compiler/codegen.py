@@ -45,7 +45,7 @@ from .parse import Node
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
 # memoryview format -> the host name of the current stack's view of that format
 VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
-              "b": "i8", "B": "u8", "d": "f64"}
+              "b": "i8", "B": "u8", "d": "f64", "f": "f32"}
 BLOCK_PROLOGUE = "sp = g.sp; s0 = sp - g.base; i = s0 >> 3"
 LOOP_CHECK_EVERY = 1 << 16
 # Runtime calls and the names the runtime binds them to in the blocks' namespace.
@@ -487,6 +487,9 @@ class FuncGen:
 
     def stmt_const_declaration(self, node):
         pass            # constants were folded by the checker
+
+    def stmt_type_declaration(self, node):
+        pass            # a local type exists only in the checker
 
     def stmt_block(self, node):
         self.block_stmts(node)
@@ -1609,6 +1612,8 @@ class FuncGen:
             return repr(value)
         if (t is not None and isinstance(t.under, T.Basic) and t.under.is_float()) or \
                 not isinstance(value, int):
+            if t is not None and t.under.size == 4:
+                return repr(round_float32(float(value)))
             return repr(float(value))
         return repr(value)
 
@@ -1848,9 +1853,8 @@ class FuncGen:
     def arith(self, op, a, b, t, right_node):
         u = t.under
         if u.is_float():
-            if op == "/":
-                return f"FDIV({a}, {b})"
-            return f"({a} {op} {b})"
+            expr = f"FDIV({a}, {b})" if op == "/" else f"({a} {op} {b})"
+            return f"F32({expr})" if u.size == 4 else expr
         if op in ("+", "-", "*"):
             return self.wrap(f"{a} {op} {b}", t)
         if op in ("/", "%"):
@@ -1927,6 +1931,8 @@ class FuncGen:
         v = self.value(arg)
         if isinstance(dst, T.Basic) and isinstance(src, T.Basic):
             if dst.is_float():
+                if dst.size == 4 and not (src.is_float() and src.size == 4):
+                    return f"F32(float({v}))"          # float32(x) rounds to single precision
                 return f"float({v})" if not src.is_float() else v
             if dst.is_integer():
                 if src.is_float():
@@ -2441,6 +2447,14 @@ class _LocNode(Node):
         super().__init__("stored_value", None)
         self.loc_value = loc
         self.ty = t
+
+
+def round_float32(x: float) -> float:
+    import struct
+    try:
+        return struct.unpack("<f", struct.pack("<f", x))[0]
+    except OverflowError:
+        return float("inf") if x > 0 else float("-inf")
 
 
 def call_args(node) -> list:

@@ -70,10 +70,27 @@ def analyze(program: Program) -> None:
                 token[1].escapes = True
         for var in outlived(ff):
             var.escapes = True
+        heap_holds(ff)
         for v in fn.locals + fn.params + fn.results + fn.news:
             limit = MAX_IMPLICIT_STACK_VAR_SIZE if v.is_new else MAX_STACK_VAR_SIZE
             if v.type is not None and v.type.size > limit:
                 v.escapes = True
+
+
+def heap_holds(ff: FuncFlows) -> None:
+    """What an object moved to the heap holds the address of moves too: the heap
+    never points into a stack (a closure that outlives its loop takes its
+    captured variables with it)."""
+    changed = True
+    while changed:
+        changed = False
+        for holder in list(ff.holds):
+            if holder == SINK or not getattr(holder, "escapes", False):
+                continue
+            for token in _closure(ff, ff.holds[holder], through_objects=True):
+                if token[0] == "addr" and not token[1].escapes:
+                    token[1].escapes = True
+                    changed = True
 
 
 def sink_reach(ff: FuncFlows, leaks) -> set:

@@ -172,7 +172,8 @@ def _branches_native(node: Node, enclosing: list) -> bool:
 
 def synthesize_init(checked: Checked) -> FuncSym | None:
     """main.init: the package initializer, assigning globals in dependency order."""
-    if not checked.global_inits:
+    init_funcs = getattr(checked, "init_funcs", [])
+    if not checked.global_inits and not init_funcs:
         checked.init_func = None
         return None
     stmts = []
@@ -188,6 +189,14 @@ def synthesize_init(checked: Checked) -> FuncSym | None:
                             "right": [Node("expression_list", pos, children=list(values))]})
         stmt.children = [stmt.fields["left"][0], stmt.fields["right"][0]]
         stmts.append(stmt)
+    for fn in init_funcs:                   # then each func init(), in source order
+        pos = fn.decl.pos
+        args = Node("argument_list", pos)
+        call = Node("call_expression", pos, fields={"function": [Node("identifier", pos, "init")],
+                                                    "arguments": [args]})
+        call.children = [call.fields["function"][0], args]
+        call.callee, call.ty = fn, T.Tuple([])
+        stmts.append(Node("expression_statement", pos, children=[call]))
     pos = stmts[0].pos
     body = Node("block", pos, children=[Node("statement_list", pos, children=stmts)])
     fn = checked.init_func

@@ -90,6 +90,7 @@ UINT32 = _uint("uint32", 4, "I")
 UINT64 = _uint("uint64", 8, "Q")
 UINTPTR = _uint("uintptr", 8, "Q")
 FLOAT64 = Basic("float64", "float", 8, "d")
+FLOAT32 = Basic("float32", "float", 4, "f")
 BOOL = Basic("bool", "bool", 1, "B")
 STRING = Basic("string", "string", 16, "")
 UNTYPED_INT = Basic("untyped int", "untyped_int")
@@ -246,6 +247,8 @@ class Struct(Type):
         return [f.offset + off for f in self.fields for off in f.type.ptr_offsets()]
 
     def __str__(self):
+        if not self.fields:
+            return "struct {}"
         inner = "; ".join(str(f.type) if f.embedded else f"{f.name} {f.type}" for f in self.fields)
         return f"struct {{ {inner} }}"
 
@@ -398,7 +401,7 @@ UNIVERSE_TYPES = {
     "error": ERROR, "any": ANY,
     "int": INT, "int8": INT8, "int16": INT16, "int32": INT32, "int64": INT64,
     "uint": UINT, "uint8": UINT8, "uint16": UINT16, "uint32": UINT32, "uint64": UINT64,
-    "uintptr": UINTPTR, "byte": UINT8, "rune": INT32, "float64": FLOAT64,
+    "uintptr": UINTPTR, "byte": UINT8, "rune": INT32, "float64": FLOAT64, "float32": FLOAT32,
     "bool": BOOL, "string": STRING,
 }
 

@@ -52,7 +52,7 @@ from bisect import bisect_right, insort
 from gostack.profiles import PTR_SIZE
 
 # Typed views every Mapping carries: struct code -> log2(item size).
-VIEW_SHIFTS = {"q": 3, "Q": 3, "d": 3, "i": 2, "I": 2, "h": 1, "H": 1, "b": 0, "B": 0}
+VIEW_SHIFTS = {"q": 3, "Q": 3, "d": 3, "f": 2, "i": 2, "I": 2, "h": 1, "H": 1, "b": 0, "B": 0}
 
 # Host detail, not a Go constant: mappings at least this big are backed by an
 # anonymous mmap (lazily zero pages) instead of a bytearray (memset at once).

@@ -51,7 +51,7 @@ class BadStatus(Exception):
 
 
 VIEW_ATTRS = {"q": "q", "uq": "Q", "i32": "i", "u32": "I", "i16": "h", "u16": "H",
-              "i8": "b", "u8": "B", "f64": "d"}
+              "i8": "b", "u8": "B", "f64": "d", "f32": "f"}
 
 
 LAZY_VIEWS = tuple(name for name in VIEW_ATTRS if name != "q")

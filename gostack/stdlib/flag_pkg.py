@@ -46,3 +46,16 @@ gofunc("flag", "NArg", [], [T.INT])(lambda w: 0)
 gofunc("flag", "NFlag", [], [T.INT])(lambda w: 0)
 gofunc("flag", "Arg", [T.INT], [S])(lambda w, i: b"")
 gofunc("flag", "Args", [], [T.Slice(S)])(lambda w: Slice(0, 0, 0))
+
+
+def _var(kind, t, write):
+    @gofunc("flag", f"{kind}Var", [T.Pointer(t), S, t, S], [])
+    def impl(world, p, name, value, usage):
+        write(world, p, value)
+    return impl
+
+
+_var("Int", T.INT, lambda w, p, v: w.aspace.store(p, "q", v))
+_var("Float64", T.FLOAT64, lambda w, p, v: w.aspace.store(p, "d", v))
+_var("Bool", T.BOOL, lambda w, p, v: w.aspace.store(p, "B", int(v)))
+_var("String", S, lambda w, p, v: w.strings.set(p, w.strings.new(v)))

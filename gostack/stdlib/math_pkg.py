@@ -99,3 +99,9 @@ gofunc("math", "IsInf", [F, T.INT], [T.BOOL], leaks=False)(
 gofunc("math", "Signbit", [F], [T.BOOL], leaks=False)(lambda w, x: math.copysign(1, x) < 0)
 gofunc("math", "Float64bits", [F], [T.UINT64], leaks=False)(
     lambda w, x: int.from_bytes(__import__("struct").pack("<d", x), "little"))
+gofunc("math", "Copysign", [F, F], [F], leaks=False)(lambda w, x, y: math.copysign(x, y))
+gofunc("math", "Dim", [F, F], [F], leaks=False)(lambda w, x, y: max(x - y, 0.0))
+for _name, _fn in (("Acosh", math.acosh), ("Asinh", math.asinh), ("Atanh", math.atanh),
+                   ("Sinh", math.sinh), ("Cosh", math.cosh), ("Tanh", math.tanh),
+                   ("Exp2", lambda x: 2.0 ** x), ("Expm1", math.expm1), ("Log1p", math.log1p)):
+    gofunc("math", _name, [F], [F], leaks=False)(_safe(_fn))

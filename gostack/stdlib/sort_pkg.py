@@ -173,3 +173,29 @@ def floats_sorted(world, s):
 def strings_sorted(world, s):
     items = [world.strings.bytes_at(s.ptr + 16 * k) for k in range(s.len)]
     return all(a <= b for a, b in zip(items, items[1:]))
+
+
+def _search(world, s, x, size, read):
+    lo, hi = 0, s.len
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if read(world, s.ptr + size * mid) < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+gofunc("sort", "SearchFloat64s", [T.Slice(T.FLOAT64), T.FLOAT64], [T.INT])(
+    lambda w, s, x: _search(w, s, x, 8, lambda w, a: w.aspace.load(a, "d")))
+gofunc("sort", "SearchStrings", [T.Slice(T.STRING), T.STRING], [T.INT])(
+    lambda w, s, x: _search(w, s, x, 16, lambda w, a: w.strings.bytes_at(a)))
+
+
+@gofunc("sort", "SliceIsSorted", [T.ANY, LESS], [T.BOOL])
+def slice_is_sorted(world, x, less):
+    ptr, n, size = _slice_of(world, x)
+    for i in range(n - 1, 0, -1):
+        if (yield from _less(world, less, i, i - 1)):
+            return False
+    return True

@@ -221,3 +221,22 @@ def b_grow(world, b, n):
     length, cap = load(b + BUF + 8, "q"), load(b + BUF + 16, "q")
     if cap - length < n:
         world.slices.regrow(b + BUF, 2 * cap + n, 1, (), "[]byte")
+
+
+@gofunc("strings", "Map", [T.Signature([T.INT32], [T.INT32]), S], [S])
+def strings_map(world, mapping, s):
+    """Map: the Go function is called for every rune (in Go); negative drops the rune."""
+    import struct
+    from .abi import GoCall
+    out = []
+    for r in runes_of(s):
+        res = yield GoCall(world.aspace.load(mapping, "q"), struct.pack("<i", r) + bytes(4), 4, ctxt=mapping)
+        m = struct.unpack("<i", res[:4])[0]
+        if m >= 0:
+            out.append(encode_rune(m))
+    return b"".join(out)
+
+
+gofunc("strings", "LastIndexByte", [S, T.UINT8], [I])(lambda w, s, c: s.rfind(bytes([c])))
+gofunc("strings", "IndexAny", [S, S], [I])(
+    lambda w, s, chars: min([i for i in (s.find(encode_rune(r)) for r in runes_of(chars)) if i >= 0], default=-1))

@@ -60,3 +60,21 @@ gofunc("unicode", "ToUpper", [R], [R], leaks=False)(
     lambda w, r: ord(chr(r).upper()) if 0 <= r <= 0x10FFFF and len(chr(r).upper()) == 1 else r)
 gofunc("unicode", "ToLower", [R], [R], leaks=False)(
     lambda w, r: ord(chr(r).lower()) if 0 <= r <= 0x10FFFF and len(chr(r).lower()) == 1 else r)
+
+
+def _bytes_of(world, b):
+    return world.aspace.read(b.ptr, b.len) if b.len else b""
+
+
+gofunc("unicode/utf8", "Valid", [T.Slice(T.UINT8)], [B], leaks=False)(lambda w, b: valid_string(_bytes_of(w, b)))
+gofunc("unicode/utf8", "DecodeRune", [T.Slice(T.UINT8)], [R, I], leaks=False)(
+    lambda w, b: decode_rune(_bytes_of(w, b), 0) if b.len else (0xFFFD, 0))
+gofunc("unicode/utf8", "DecodeLastRune", [T.Slice(T.UINT8)], [R, I], leaks=False)(
+    lambda w, b: _last_rune(_bytes_of(w, b)))
+gofunc("unicode/utf8", "FullRuneInString", [S], [B], leaks=False)(
+    lambda w, s: bool(s) and (decode_rune(s, 0)[1] > 1 or decode_rune(s, 0)[0] != 0xFFFD or len(s) >= 4
+                              or s[0] < 0x80 or s[0] < 0xC2 or s[0] > 0xF4))
+gofunc("unicode", "IsControl", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Cc")
+gofunc("unicode", "IsPrint", [R], [B], leaks=False)(
+    lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r))
+gofunc("unicode", "IsTitle", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Lt")

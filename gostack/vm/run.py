@@ -29,6 +29,7 @@ from ..machine.memory import Fault
 from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
 from ..runtime import panic as P
 from ..runtime import printfmt
+from ..compiler.codegen import round_float32
 from ..runtime.deferpanic import FatalPanic
 from ..stdlib import PACKAGES as STDLIB, GoFunc, PkgVar
 from ..stdlib import abi as stdlib_abi
@@ -278,7 +279,7 @@ def runtime_namespace(world: World) -> dict:
     stacks = world.stacks
     ns = {"__builtins__": __builtins__, "STACK_PREEMPT": STACK_PREEMPT, "BLK": {},
           "DATA": world.data.lo}
-    for fmt, name in (("q", "q"), ("Q", "uq"), ("i", "i32"), ("I", "u32"), ("h", "i16"),
+    for fmt, name in (("q", "q"), ("Q", "uq"), ("f", "f32"), ("i", "i32"), ("I", "u32"), ("h", "i16"),
                       ("H", "u16"), ("b", "i8"), ("B", "u8"), ("d", "f64")):
         ns[f"G{name}"] = getattr(world.data, fmt)
         ns[f"LD_{fmt}"] = (lambda f: lambda a: load(a, f))(fmt)
@@ -298,7 +299,7 @@ def runtime_namespace(world: World) -> dict:
             printfmt.println_text(parts) if newline else printfmt.print_text(parts)),
         P_INT=printfmt.format_int, P_UINT=printfmt.format_uint, P_FLOAT=printfmt.format_float,
         P_BOOL=printfmt.format_bool, P_PTR=printfmt.format_pointer,
-        W64=_wrap64, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
+        W64=_wrap64, F32=round_float32, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda g, addr: _raise(P.UserPanic(load(addr, "q"), load(addr + 8, "q"))),
         RECOVER=world.panics.recover,
