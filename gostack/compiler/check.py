@@ -668,7 +668,7 @@ class Checker:
             raise CompileError(Pos(body.pos.path, last_line, 1), "missing return")
         self.func, self.labels, self.loop_depth = saved_func, saved_labels, saved_depth
 
-    def expr_func_literal(self, node, scope, wrapper=False):
+    def expr_func_literal(self, node, scope, wrapper=False, name=None):
         """func(...) {...}: a function of its own that captures variables by reference.
 
         Go names it after the enclosing function: main.main.func1, and
@@ -677,7 +677,9 @@ class Checker:
         outer = self.func
         node.loop_depth = self.loop_depth
         top = outer if getattr(outer, "literal_of", None) is None else outer.literal_top
-        if wrapper:
+        if name is not None:
+            pass                            # a method value's wrapper: T.M-fm, as Go names it
+        elif wrapper:
             # A deferred call's wrapper is not one of the program's literals: it
             # does not take a funcN number (Go 1.21 calls these deferwrapN).
             outer.wrapper_count = getattr(outer, "wrapper_count", 0) + 1
@@ -1867,6 +1869,45 @@ class Checker:
             node.ty = obj
             return
         self.bind_method(node, operand, obj)
+        if not getattr(node, "_called", False):
+            self.method_value(node, scope)
+
+    def method_value(self, node, scope):
+        """x.M not called: a closure of the receiver's value (bound now) that calls M."""
+        fn = node.method_fn
+        recv = node.receiver_expr
+        pos = node.pos
+        inner = Scope(scope)
+        bound = Var("~mv", recv.ty, "local", pos, self.func)
+        bound.used = True
+        bound.loop_depth = self.loop_depth
+        self.func.locals.append(bound)
+        inner.names["~mv"] = bound
+        sig = fn.method_sig
+        decls, args = [], []
+        for k, t in enumerate(sig.params):
+            last_variadic = sig.variadic and k == len(sig.params) - 1
+            kind = "variadic_parameter_declaration" if last_variadic else "parameter_declaration"
+            decl = Node(kind, pos, fields={"name": [Node("identifier", pos, f"p{k}")],
+                                           "type": [_TypeLeaf(t.elem if last_variadic else t, pos)]})
+            decls.append(decl)
+            ident = Node("identifier", pos, f"p{k}")
+            args.append(Node("variadic_argument", pos, children=[ident]) if last_variadic else ident)
+        results = Node("parameter_list", pos, children=[
+            Node("parameter_declaration", pos, fields={"type": [_TypeLeaf(t, pos)]}) for t in sig.results])
+        arglist = Node("argument_list", pos, children=args)
+        sel = _selector(Node("identifier", pos, "~mv"), node.get("field").text, pos)
+        call = Node("call_expression", pos, fields={"function": [sel], "arguments": [arglist]})
+        call.children = [sel, arglist]
+        stmt = Node("return_statement", pos, children=[Node("expression_list", pos, children=[call])]) \
+            if sig.results else Node("expression_statement", pos, children=[call])
+        body = Node("block", pos, children=[Node("statement_list", pos, children=[stmt])])
+        lit = Node("func_literal", pos, fields={"parameters": [Node("parameter_list", pos, children=decls)],
+                                                "result": [results], "body": [body]})
+        lit.children = [lit.fields["parameters"][0], results, body]
+        self.expr_func_literal(lit, inner, name=f"{fn.name}-fm")
+        node.method_value = (bound, recv, lit)
+        node.ty = sig
 
     def lookup_member(self, t, name, node):
         """(embedded path, "field"/"method"/"imethod", object) of x.name, by depth (Go's rule)."""
@@ -2139,6 +2180,7 @@ class Checker:
                 (fn_node.type == "parenthesized_expression" and fn_node.children[0].type in ("pointer_type",)):
             t = self.resolve_type(fn_node.children[0] if fn_node.type.startswith("parenthesized") else fn_node, scope)
             return self.conversion(node, t, args, scope)
+        fn_node._called = True
         self.expr(fn_node, scope)
         sym = fn_node.sym
         if getattr(fn_node, "method", None) is not None:

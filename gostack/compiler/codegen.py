@@ -1161,8 +1161,11 @@ class FuncGen:
         return [Loc("sp", off) for off in layout.results]
 
     def method_value(self, node) -> str:
-        """x.M as a value: a closure binding the receiver (Go's M-fm wrapper)."""
-        raise Unsupported(node.pos, "method values")
+        """x.M as a value: bind the receiver now, then make the T.M-fm closure over it."""
+        bound, recv, lit = node.method_value
+        self.declare_and_zero(bound, zero=False)
+        self.store_value(self.var_location(bound), bound.type, recv)
+        return self.value(lit)
 
     # ---- goroutines, channels and the runtime calls that may park
 
@@ -1727,7 +1730,7 @@ class FuncGen:
             return self.load(self.pkgvar_loc(node), node.ty)
         if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M
             return self.func_value(node.sym)
-        if getattr(node, "method_fn", None) is not None:
+        if getattr(node, "method_value", None) is not None:
             return self.method_value(node)
         return self.load(self.loc(node), node.ty)
 

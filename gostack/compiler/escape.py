@@ -276,6 +276,10 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         if node.op == "*":
             return sources(operand, ff)
         return sources(operand, ff)
+    if kind == "selector_expression" and getattr(node, "method_value", None) is not None:
+        bound, recv, lit = node.method_value
+        ff.flow(bound, sources(recv, ff))
+        return sources(lit, ff)
     if kind in ("selector_expression", "index_expression"):
         tokens = sources(node.get("operand"), ff)
         if kind == "index_expression":
