@@ -661,7 +661,14 @@ class Checker:
                 scope.names[v.name] = v
         body = fn.decl.get("body")
         self.labels = {}
+        saved_gotos, self.gotos = getattr(self, "gotos", []), []
         self.block(body, Scope(scope))
+        for goto in self.gotos:
+            target = self.labels.get(goto.goto_label)
+            if target is None:
+                raise CompileError(goto.children[0].pos, f"label {goto.goto_label} not defined")
+            target.goto_target = True         # the labeled statement starts a block
+        self.gotos = saved_gotos
         if fn.results and not self.terminates(body):
             # gc reports the closing brace of the function
             last_line = closing_brace_line(self.source.text, body.pos.line)
@@ -917,6 +924,8 @@ class Checker:
         if node.type == "identifier":
             sym = scope.lookup(node.text)
             if isinstance(sym, Var):
+                if sym.kind == "global" and sym.type is None:
+                    self.check_global_decl(self.global_decl_of[sym])     # typed on first use
                 node.sym = sym
                 node.ty = sym.type
                 if sym.func is not self.func and sym.kind != "global":
@@ -1265,7 +1274,8 @@ class Checker:
         return binds, lit
 
     def stmt_goto_statement(self, node, scope):
-        raise Unsupported(node.pos, "goto")
+        node.goto_label = node.children[0].text
+        self.gotos.append(node)
 
     def stmt_select_statement(self, node, scope):
         """select: each case is a send or a receive; at most one default."""
@@ -2600,13 +2610,19 @@ class Checker:
                 continue                    # never the dynamic type of an interface value
             table = {}
             for name in sorted(self.method_set(t)):
-                table[name] = self.method_entry(t, name)
+                entry = self.method_entry(t, name)
+                if entry is not None:
+                    table[name] = entry
             tables[key] = table
         return tables
 
-    def method_entry(self, t, name) -> str:
+    def method_entry(self, t, name):
+        """The function an interface call of name enters (None: a stdlib method,
+        which the standard packages handle themselves)."""
         ptr = isinstance(t, T.Pointer)
         base = t.elem if ptr else t
+        if name in STD_METHODS.get(base, {}):
+            return None
         direct = self.methods.get(base, {}).get(name)
         if direct is not None and (direct.ptr_recv or (not ptr and pointer_shaped(base))):
             return direct.qualname
@@ -2678,6 +2694,9 @@ class Checker:
         ptr = isinstance(t, T.Pointer)
         named = t.elem if ptr else t
         out = {}
+        if ptr:                             # standard-library types: pointer receivers
+            for name, fn in STD_METHODS.get(named, {}).items():
+                out[name] = T.Signature(fn.sig.params[1:], fn.sig.results, fn.sig.variadic)
         for name, fn in self.methods.get(named, {}).items():
             if ptr or not fn.ptr_recv:
                 out[name] = fn.method_sig
@@ -2919,6 +2938,9 @@ def _conversion_kind(src, dst):
         return "same"
     if isinstance(src, T.Pointer) and isinstance(dst, T.Pointer) and T.identical(src.elem.under, dst.elem.under):
         return "same"
+    if isinstance(src, T.Slice) and isinstance(dst, T.Pointer) and isinstance(dst.elem.under, T.Array) \
+            and T.identical(src.elem, dst.elem.under.elem):
+        return "slice2arrayptr"             # Go 1.17: (*[N]T)(s)
     return None
 
 

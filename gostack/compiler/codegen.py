@@ -171,6 +171,7 @@ class FuncGen:
         self.reg_dirty = set()
         self.ctxt_slot = None       # closures: the frame slot holding the context register
         self.dr_block = None        # functions with defers: the deferreturn block
+        self.goto_blocks: dict = {} # goto label -> the block it starts
 
     # ------------------------------------------------------------ frame
 
@@ -961,7 +962,23 @@ class FuncGen:
     # ---- control flow lowered to blocks (statements that contain calls)
 
     def cfg_labeled_statement(self, node):
+        if getattr(node, "goto_target", False):
+            block = self.label_block(node.get("label").text)
+            if not self.cur.closed:
+                self.jump(block)
+            self.start(block)
         self.stmt_labeled_statement(node)
+
+    def label_block(self, label: str) -> Block:
+        """The block a goto label starts (made at the first goto or at the label)."""
+        block = self.goto_blocks.get(label)
+        if block is None:
+            block = self.goto_blocks[label] = self.new_block()
+        return block
+
+    def stmt_goto_statement(self, node):
+        self.emit(f"return @J{self.label_block(node.goto_label).index}@")
+        self.mark_closed()
 
     def cfg_if_statement(self, node):
         self.scopes.append([])
@@ -1546,7 +1563,7 @@ class FuncGen:
 
     def print_arg(self, arg, v):
         t = arg.ty.under
-        if isinstance(t, T.Pointer):
+        if isinstance(t, (T.Pointer, T.Chan, T.Map, T.Signature)):
             return f"P_PTR({v})"
         kind = t.kind
         if kind in ("int", "untyped_int", "untyped_rune"):
@@ -1568,6 +1585,16 @@ class FuncGen:
             later = any(self.ctx.has_call(n) for n in args[k + 1:])
             if T.is_string(a.ty):
                 parts.append(f"PSTR({self.str_bytes(a, spill=later and a.const is None)})")
+                continue
+            if isinstance(a.ty.under, (T.Slice, T.Interface)):
+                # printslice: [len/cap]0xptr; printeface/printiface: (0xtype,0xdata)
+                addr = self.agg_addr(a)
+                if later:
+                    tmp = self.alloc_temp(a.ty)
+                    self.copy_addr(f"(sp + {tmp})", addr, a.ty.size)
+                    addr = f"(sp + {tmp})"
+                op = "P_SLICE" if isinstance(a.ty.under, T.Slice) else "P_IFACE"
+                parts.append(f"{op}(RD({addr}, {a.ty.size}))")
                 continue
             v = self.value(a)
             if a.const is None and later:
@@ -1841,8 +1868,10 @@ class FuncGen:
             a = self.str_bytes(left, spill=self.ctx.has_call(right))
             return f"({a} {op} {self.str_bytes(right)})"
         a = self.agg_addr(left)
-        if self.ctx.has_call(right):
-            a = self.spill(a, T.INT)
+        if self.ctx.has_call(right):        # keep the value: a call's results area is reused
+            tmp = self.alloc_temp(t)
+            self.copy_addr(f"(sp + {tmp})", a, t.size)
+            a = f"(sp + {tmp})"
         b = self.agg_addr(right)
         eq = self.equal_addrs(a, b, t)
         return f"({eq})" if op == "==" else f"(not {eq})"
@@ -1931,6 +1960,8 @@ class FuncGen:
     def conversion(self, node):
         arg = node.get("arguments").children[0]
         src, dst = arg.ty.under, node.ty.under
+        if getattr(node, "conv_kind", "") == "slice2arrayptr":
+            return f"SLICE2ARRAYPTR(RD({self.agg_addr(arg)}, 24), {dst.elem.under.length})"
         v = self.value(arg)
         if isinstance(dst, T.Basic) and isinstance(src, T.Basic):
             if dst.is_float():

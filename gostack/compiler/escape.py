@@ -144,6 +144,9 @@ def _closure(ff: FuncFlows, tokens, through_objects=False) -> set:
 def collect(fn: FuncSym) -> FuncFlows:
     ff = FuncFlows(fn)
     _walk(fn.decl.get("body"), ff)
+    for r in fn.results:              # a named result's value leaves the frame on return
+        if _may_hold_pointer(r.type):
+            ff.flow(SINK, {("val", r)})
     return ff
 
 

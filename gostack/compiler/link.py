@@ -166,6 +166,8 @@ def _branches_native(node: Node, enclosing: list) -> bool:
         return True
     if kind in ("fallthrough_statement", "type_switch_statement", "goto_statement"):
         return False
+    if kind == "labeled_statement" and getattr(node, "goto_target", False):
+        return False                         # a goto target starts a block
     inner = enclosing + [kind] if kind in ("for_statement", "expression_switch_statement") else enclosing
     return all(_branches_native(c, inner) for c in node.children)
 

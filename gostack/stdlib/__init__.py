@@ -18,6 +18,10 @@ so a traceback through one (a panic inside a String method called by fmt)
 shows the runtime's call frame instead of fmt's.
 """
 
-from .registry import PACKAGES, GoFunc, PkgVar  # noqa: F401
-from . import errors_pkg, flag_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg  # noqa: F401
-from . import strings_pkg, unicode_pkg  # noqa: F401
+from .registry import PACKAGES, GoFunc, PkgVar
+# Importing each package module registers its functions in PACKAGES.
+from . import errors_pkg, flag_pkg, io_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg
+from . import strings_pkg, unicode_pkg
+
+__all__ = ["PACKAGES", "GoFunc", "PkgVar", "errors_pkg", "flag_pkg", "io_pkg", "fmt_pkg", "math_pkg",
+           "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "unicode_pkg"]

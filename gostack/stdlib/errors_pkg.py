@@ -65,6 +65,13 @@ def errors_is(world, err, target):
     while not err.is_nil:
         if types[err.tab].comparable and _key(world, err) == want:
             return True
+        is_method = types[err.tab].methods.get("Is")
+        if is_method is not None:          # a custom Is(target error) bool, in Go
+            args = err.data.to_bytes(8, "little", signed=True) + target.tab.to_bytes(8, "little", signed=True) \
+                + target.data.to_bytes(8, "little", signed=True)
+            res = yield GoCall(is_method, args, 8)
+            if res[0]:
+                return True
         err = yield from unwrap(world, err)
     del aspace, interface_key
     return False

@@ -12,7 +12,10 @@ from ..compiler import types as T
 from ..runtime import fmt as gofmt
 from .abi import Iface
 from .errors_pkg import new_error, wrap_error
-from .os_pkg import FILE_PTR, fd_of
+from .abi import GoCall
+from .io_pkg import WRITER
+from .os_pkg import fd_of, write_fd
+from .strings_pkg import builder_append
 from .reflect import Decoder
 from .registry import gofunc, typename
 
@@ -34,21 +37,45 @@ def operands(world, args):
     return values
 
 
-def write(world, fd: int, data: bytes):
-    text = data.decode("utf-8", "surrogateescape")
-    (world.write_stderr if fd == 2 else world.write_stdout)(text)
-    return len(data), None
+def write_to(world, w, data: bytes):
+    """Write data to an io.Writer: a file, a strings.Builder, or any Write method (in Go)."""
+    if w is None:
+        return write_fd(world, 1, data)
+    info = world.ifaces.types.get(w.tab) if w.tab else None
+    name = info.name if info is not None else ""
+    if name == "*os.File":
+        return write_fd(world, fd_of(world, w.data), data)
+    if name == "*strings.Builder":
+        builder_append(world, w.data, data)
+        return len(data), None
+    if info is None:
+        world.aspace.load(0, "q")           # a nil io.Writer: nil dereference
+    buf = world.malloc(max(len(data), 1), "[]byte", ())
+    if data:
+        world.aspace.write(buf, data)
+    args = w.data.to_bytes(8, "little", signed=True) + buf.to_bytes(8, "little", signed=True) \
+        + len(data).to_bytes(8, "little") + len(data).to_bytes(8, "little")
+    res = yield GoCall(info.methods["Write"], args, 24)
+    n = int.from_bytes(res[:8], "little", signed=True)
+    err = Iface(int.from_bytes(res[8:16], "little", signed=True), int.from_bytes(res[16:24], "little", signed=True))
+    return n, (None if err.is_nil else err)
+
+
+def _write(world, w, data):
+    out = write_to(world, w, data)
+    if hasattr(out, "send"):
+        return (yield from out)
+    return out
 
 
 def _printer(name, fd_param, formatter, with_format):
-    params = ([FILE_PTR] if fd_param else []) + ([T.STRING] if with_format else []) + [ANY_SLICE]
+    params = ([WRITER] if fd_param else []) + ([T.STRING] if with_format else []) + [ANY_SLICE]
 
     def impl(world, *args):
-        fd = fd_of(args[0]) if fd_param else 1
         fmt_string = args[-2] if with_format else None
         values = yield from operands(world, args[-1])
         data = formatter(fmt_string, values) if with_format else formatter(values)
-        return write(world, fd, data)
+        return (yield from _write(world, args[0] if fd_param else None, data))
     gofunc("fmt", name, params, INT_ERROR, variadic=True)(impl)
 
 

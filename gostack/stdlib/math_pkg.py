@@ -73,7 +73,6 @@ def _maxmin(pick_max):
             return math.nan
         if x == 0 and y == 0:
             neg = math.copysign(1, x) < 0
-            negy = math.copysign(1, y) < 0
             return (x if not neg else y) if pick_max else (x if neg else y)
         return max(x, y) if pick_max else min(x, y)
     return fn

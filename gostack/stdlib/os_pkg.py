@@ -13,11 +13,9 @@ FILE_PTR = T.Pointer(FILE)
 typename("os", "File", FILE)
 
 
-def fd_of(world_or_ptr, ptr=None) -> int:
-    return _FDS.get(ptr if ptr is not None else world_or_ptr, 1)
-
-
-_FDS: dict = {}
+def fd_of(world, ptr: int) -> int:
+    """The file descriptor of an *os.File (its fd field)."""
+    return world.aspace.load(ptr, "q") if ptr else 1
 
 
 def std_file(world, fd: int) -> int:
@@ -27,7 +25,6 @@ def std_file(world, fd: int) -> int:
         world.collector.pin(addr)
         world.aspace.store(addr, "q", fd)
         files[fd] = addr
-        _FDS[addr] = fd
     return files[fd]
 
 
@@ -55,3 +52,28 @@ def args(world):
 def exit_(world, code):
     from ..vm.run import ProgramExit
     raise ProgramExit(code & 0xFF)
+
+
+def write_fd(world, fd: int, data: bytes):
+    text = data.decode("utf-8", "surrogateescape")
+    (world.write_stderr if fd == 2 else world.write_stdout)(text)
+    return len(data), None
+
+
+def file_method(name, params, results):
+    def register(impl):
+        from .registry import PACKAGES
+        gofunc("os", f"(*File).{name}", [FILE_PTR] + params, results)(impl)
+        PACKAGES["os"].setdefault("#methods", {}).setdefault(FILE, {})[name] = PACKAGES["os"][f"(*File).{name}"]
+        return impl
+    return register
+
+
+@file_method("WriteString", [T.STRING], [T.INT, T.ERROR])
+def file_write_string(world, f, s):
+    return write_fd(world, fd_of(world, f), s)
+
+
+@file_method("Write", [T.Slice(T.UINT8)], [T.INT, T.ERROR])
+def file_write(world, f, b):
+    return write_fd(world, fd_of(world, f), world.aspace.read(b.ptr, b.len) if b.len else b"")

@@ -240,3 +240,10 @@ def strings_map(world, mapping, s):
 gofunc("strings", "LastIndexByte", [S, T.UINT8], [I])(lambda w, s, c: s.rfind(bytes([c])))
 gofunc("strings", "IndexAny", [S, S], [I])(
     lambda w, s, chars: min([i for i in (s.find(encode_rune(r)) for r in runes_of(chars)) if i >= 0], default=-1))
+
+
+@builder_method("Write", [T.Slice(T.UINT8)], [I, T.ERROR])
+def b_write(world, b, data):
+    raw = world.aspace.read(data.ptr, data.len) if data.len else b""
+    builder_append(world, b, raw)
+    return len(raw), None

@@ -299,6 +299,8 @@ def runtime_namespace(world: World) -> dict:
             printfmt.println_text(parts) if newline else printfmt.print_text(parts)),
         P_INT=printfmt.format_int, P_UINT=printfmt.format_uint, P_FLOAT=printfmt.format_float,
         P_BOOL=printfmt.format_bool, P_PTR=printfmt.format_pointer,
+        P_SLICE=_print_slice, P_IFACE=_print_iface,
+        SLICE2ARRAYPTR=_slice_to_array_pointer,
         W64=_wrap64, F32=round_float32, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda g, addr: _raise(P.UserPanic(load(addr, "q"), load(addr + 8, "q"))),
@@ -421,6 +423,31 @@ def scheduler_ops(world: World) -> dict:
                 TIMEAFTER=lambda g, d: world.after(d), RWLOCK=may_park(world.rw_lock), RWRLOCK=may_park(world.rw_rlock),
                 RWUNLOCK=lambda g, addr: world.rw_unlock(addr),
                 RWRUNLOCK=lambda g, addr: world.rw_runlock(addr))
+
+
+def _words(data: bytes) -> list:
+    return [int.from_bytes(data[k:k + 8], "little", signed=True) for k in range(0, len(data), 8)]
+
+
+def _slice_to_array_pointer(header: bytes, n: int) -> int:
+    """(*[n]T)(s): the slice's array, if it has at least n elements (Go 1.17+)."""
+    ptr, length, _cap = _words(header)
+    if length < n:
+        raise P.GoPanic(f"cannot convert slice with length {length} to pointer to array with length {n}",
+                        runtime_error=True)
+    return ptr
+
+
+def _print_slice(header: bytes) -> str:
+    """println of a slice: [len/cap]0xptr (Go's printslice)."""
+    ptr, length, cap = _words(header)
+    return f"[{length}/{cap}]{printfmt.format_pointer(ptr)}"
+
+
+def _print_iface(value: bytes) -> str:
+    """println of an interface: (0xtype,0xdata) (Go's printeface)."""
+    tab, data = _words(value)
+    return f"({printfmt.format_pointer(tab)},{printfmt.format_pointer(data)})"
 
 
 def _raise(exc):
