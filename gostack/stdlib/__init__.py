@@ -21,7 +21,7 @@ shows the runtime's call frame instead of fmt's.
 from .registry import PACKAGES, GoFunc, PkgVar
 # Importing each package module registers its functions in PACKAGES.
 from . import errors_pkg, flag_pkg, io_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg
-from . import strings_pkg, unicode_pkg
+from . import strings_pkg, sync_pkg, unicode_pkg
 
 __all__ = ["PACKAGES", "GoFunc", "PkgVar", "errors_pkg", "flag_pkg", "io_pkg", "fmt_pkg", "math_pkg",
-           "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "unicode_pkg"]
+           "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "sync_pkg", "unicode_pkg"]

@@ -104,6 +104,7 @@ def call(world, g, fn, cont):
     """Run fn with its arguments at g.sp; return the block to continue with."""
     params, results = layout(fn.sig)
     args = [read(world, t, g.sp + off) for t, off in zip(fn.sig.params, params)]
+    world.stdlib_call_pc = world.block_pc[cont]     # where the caller resumes (runtime.Stack)
     out = fn.impl(world, *args)
     if inspect.isgenerator(out):
         return drive(world, g, fn, out, None, cont, results)

@@ -1,0 +1,52 @@
+"""sync.Once, and runtime.Stack (both need Go values the runtime package lacks).
+
+Once.Do(f) calls f, a Go closure, through the runtime's call into Go; `done`
+is set before f runs, as Go's deferred store sets it even when f panics.
+Deliberate difference: Go holds Once's mutex while f runs, so a second
+caller waits for f to finish; here it returns at once (done is already set).
+"""
+
+from __future__ import annotations
+
+from ..compiler import types as T
+from .abi import GoCall
+from .registry import PACKAGES, gofunc, named_struct, typename
+
+ONCE = named_struct("sync", "Once", [("done", T.UINT32), ("m", T.Array(T.UINT32, 2))])
+typename("sync", "Once", ONCE)
+
+
+@gofunc("sync", "(*Once).Do", [T.Pointer(ONCE), T.Signature([], [])], [])
+def once_do(world, once, f):
+    if world.aspace.load(once, "I"):
+        return
+    world.aspace.store(once, "I", 1)
+    yield GoCall(world.aspace.load(f, "q"), b"", 0, ctxt=f)
+
+
+PACKAGES["sync"].setdefault("#methods", {}).setdefault(ONCE, {})["Do"] = PACKAGES["sync"]["(*Once).Do"]
+
+
+@gofunc("runtime", "Stack", [T.Slice(T.UINT8), T.BOOL], [T.INT])
+def stack(world, buf, all_goroutines):
+    """runtime.Stack: this goroutine's traceback (and every other one's) into buf."""
+    from ..vm.run import _status, user_traceback
+    g = world.curg
+    text = user_traceback(world, g, world.stdlib_call_pc, None)
+    if all_goroutines:
+        for gp in world.live_goroutines():
+            if gp is not g:
+                text += "\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp))
+    data = text.encode("utf-8", "surrogateescape")[:buf.len]
+    if data:
+        world.aspace.write(buf.ptr, data)
+    return len(data)
+
+
+@gofunc("runtime", "GOMAXPROCS", [T.INT], [T.INT])
+def gomaxprocs(world, n):
+    """The model runs one P: GOMAXPROCS reports 1 and ignores a new value."""
+    return 1
+
+
+gofunc("runtime", "NumCPU", [], [T.INT])(lambda world: 1)
