@@ -880,7 +880,7 @@ class FuncGen:
                     data = self.pin(self.load(subj.plus(8), T.INT))
                     target = self.var_location(var)
                     if pointer_shaped(single):
-                        self.store(target, single, data)
+                        self.store(target, T.INT, data)
                     elif single.is_scalar():
                         self.store(target, single, self.load(Loc("mem", 0, data), single))
                     elif single.size:
@@ -1681,7 +1681,8 @@ class FuncGen:
         tmp = Loc("sp", self.alloc_temp(target))
         tab = self.ctx.type_desc_token(src)
         if pointer_shaped(src):
-            self.store(tmp.plus(8), T.INT, self.value(node))
+            word = self.value(node) if src.is_scalar() else f"LD_q({self.agg_addr(node, convert=False)})"
+            self.store(tmp.plus(8), T.INT, word)
         else:
             box = Loc("sp", self.alloc_temp(T.Pointer(src)))
             if src.is_scalar():
@@ -1728,7 +1729,7 @@ class FuncGen:
             self.emit(f"if {ok}:")
             with self.nested():
                 if pointer_shaped(t):
-                    self.store(result, t, data)
+                    self.store(result, T.INT, data)     # the data word is the value
                 elif t.is_scalar():
                     self.store(result, t, self.load(Loc("mem", 0, data), t))
                 else:
@@ -1859,8 +1860,10 @@ class FuncGen:
                 a = self.spill(a, t)
             b = self.value(right, t)
             return f"({a} {op} {b})"
-        if getattr(left, "is_nil", False) or getattr(right, "is_nil", False):
-            other = right if getattr(left, "is_nil", False) else left
+        def untyped_nil(n):           # (*T)(nil) stored in an interface is not a nil interface
+            return getattr(n, "is_nil", False) and getattr(n, "iface_target", None) is None
+        if untyped_nil(left) or untyped_nil(right):
+            other = right if untyped_nil(left) else left
             # The first word decides: the data pointer of a slice, the type of an interface.
             first = self.value(other) if other.ty.is_scalar() else f"LD_q({self.agg_addr(other)})"
             return f"({first} {op} 0)"
@@ -2125,6 +2128,14 @@ class FuncGen:
 
     def composite_into(self, loc: Loc, node):
         t = node.ty
+        if isinstance(t.under, (T.Slice, T.Map)):        # &[]T{...}, &map[K]V{...}
+            if isinstance(t.under, T.Slice):
+                header = self.slice_literal(node)
+                self.copy_addr(self.addr_of_loc(loc), self.addr_of_loc(header), t.size)
+            else:
+                m = self.map_literal(node)
+                self.store(loc, t, self.load(m, t))
+            return
         self.zero(loc, t)
         for off, ft, value in node.inits:
             target = loc.plus(off)
