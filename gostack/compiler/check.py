@@ -2119,33 +2119,17 @@ class Checker:
             return
         if isinstance(u, T.Array):
             node.inits = []
-            index = 0
-            for e in elements:
-                if e.type == "keyed_element":
-                    key = e.children[0].children[0]
-                    index = self.const_expr(key, scope)
-                    value = e.children[1].children[0]
-                else:
-                    value = e.children[0]
+            for e, index, value in self.indexed_elements(elements, scope):
                 if index >= u.length:
                     raise CompileError(e.pos, f"index {index} out of bounds [0:{u.length}]")
                 self.literal_value(value, u.elem, scope)
                 node.inits.append((index * u.elem.size, u.elem, value))
-                index += 1
             return
         if isinstance(u, T.Slice):
             node.inits = []
-            index = 0
-            for e in elements:
-                if e.type == "keyed_element":
-                    key = e.children[0].children[0]
-                    index = self.const_expr(key, scope)
-                    value = e.children[1].children[0]
-                else:
-                    value = e.children[0]
+            for e, index, value in self.indexed_elements(elements, scope):
                 self.literal_value(value, u.elem, scope)
                 node.inits.append((index, u.elem, value))
-                index += 1
             node.length = max((i for i, _, _ in node.inits), default=-1) + 1
             return
         if isinstance(u, T.Map):
@@ -2161,6 +2145,18 @@ class Checker:
             self.func.has_calls = True
             return
         raise CompileError(node.pos, f"invalid composite literal type {t}")
+
+    def indexed_elements(self, elements, scope):
+        """(element, index, value) of an array or slice literal: `k: v` sets the index."""
+        index = 0
+        for e in elements:
+            if e.type == "keyed_element":
+                index = self.const_expr(e.children[0].children[0], scope)
+                value = e.children[1].children[0]
+            else:
+                value = e.children[0]
+            yield e, index, value
+            index += 1
 
     def literal_value(self, value, t, scope):
         if value.type == "literal_value":

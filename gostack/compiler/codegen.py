@@ -877,14 +877,7 @@ class FuncGen:
                 if single is None or isinstance(single.under, T.Interface):
                     self.copy(self.var_location(var), subj, var.type)
                 else:
-                    data = self.pin(self.load(subj.plus(8), T.INT))
-                    target = self.var_location(var)
-                    if pointer_shaped(single):
-                        self.store(target, T.INT, data)
-                    elif single.is_scalar():
-                        self.store(target, single, self.load(Loc("mem", 0, data), single))
-                    elif single.size:
-                        self.copy_addr(self.addr_of_loc(target), data, single.size)
+                    self.unbox(self.var_location(var), single, self.pin(self.load(subj.plus(8), T.INT)))
             self.case_body(case)
             self.scopes.pop()
             if not self.cur.closed:
@@ -1728,12 +1721,7 @@ class FuncGen:
                 ok = "True"
             self.emit(f"if {ok}:")
             with self.nested():
-                if pointer_shaped(t):
-                    self.store(result, T.INT, data)     # the data word is the value
-                elif t.is_scalar():
-                    self.store(result, t, self.load(Loc("mem", 0, data), t))
-                else:
-                    self.copy_addr(f"(sp + {result.off})", data, t.size)
+                self.unbox(result, t, data)
             if t.size:
                 self.emit("else:")
                 with self.nested():
@@ -1743,6 +1731,15 @@ class FuncGen:
         ok_loc = Loc("sp", self.alloc_temp(T.BOOL))
         self.store(ok_loc, T.BOOL, f"1 if {ok} else 0")
         return [result, ok_loc]
+
+    def unbox(self, target: Loc, t: T.Type, data: str):
+        """Store the value an interface's data word holds (itself, if pointer-shaped)."""
+        if pointer_shaped(t):
+            self.store(target, T.INT, data)
+        elif t.is_scalar():
+            self.store(target, t, self.load(Loc("mem", 0, data), t))
+        elif t.size:
+            self.copy_addr(self.addr_of_loc(target), data, t.size)
 
     def value_parenthesized_expression(self, node):
         return self.value(node.children[0])
