@@ -303,10 +303,17 @@ class Checker:
                     self.redeclare_check(self.pkg, name, spec.pos)
                     self.pkg.names[name] = TypeName(name, named)
                     specs.append((spec, named))
+        self.pending_layouts = []
         for spec, named in specs:
             named.underlying = self.resolve_type(spec.get("type"), self.pkg)
         for spec, named in specs:
             self.check_type_cycle(named, spec.pos, set())
+        # Structs that use types declared after them are laid out once all exist;
+        # repeating lets sizes flow outward through nested structs.
+        for _ in range(len(self.pending_layouts)):
+            for st in self.pending_layouts:
+                st.layout()
+        self.pending_layouts = None
 
     def check_type_cycle(self, t, pos, seen):
         u = t
@@ -399,7 +406,10 @@ class Checker:
                     raise CompileError(n.pos, f"{n.text} redeclared")
                 seen.add(n.text)
                 st.fields.append(T.Field(n.text, ftype))
-        st.layout()
+        if getattr(self, "pending_layouts", None) is not None and _has_unresolved(st):
+            self.pending_layouts.append(st)
+        else:
+            st.layout()
         return st
 
     def const_expr(self, node: Node, scope: Scope):
@@ -2886,6 +2896,23 @@ def pointer_shaped(t) -> bool:
         return pointer_shaped(u.fields[0].type)
     if isinstance(u, T.Array) and u.length == 1:
         return pointer_shaped(u.elem)
+    return False
+
+
+def _has_unresolved(t, seen=None) -> bool:
+    """Does t reach a named type whose underlying type is not known yet?"""
+    seen = seen or set()
+    if isinstance(t, T.Named):
+        if t.underlying is None:
+            return True
+        if id(t) in seen:
+            return False
+        seen.add(id(t))
+        return _has_unresolved(t.underlying, seen)
+    if isinstance(t, T.Struct):
+        return any(_has_unresolved(f.type, seen) for f in t.fields)
+    if isinstance(t, T.Array):
+        return _has_unresolved(t.elem, seen)
     return False
 
 
