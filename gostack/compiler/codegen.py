@@ -605,9 +605,14 @@ class FuncGen:
                 tmp = self.alloc_temp(t)
                 self.copy(Loc("sp", tmp), loc, t)
                 temps.append(Loc("sp", tmp))
-            for left, loc, t in zip(lefts, temps, values[0].ty.types):
-                if left.ty is not None:
-                    self.copy(self.lvalue(left), loc, t)
+            # Phase one: every left side's pointers and indexes, before any store.
+            targets = [self.assign_target(left) for left in lefts]
+            for target, loc, t in zip(targets, temps, values[0].ty.types):
+                if isinstance(target, tuple):
+                    self.map_store(target, "val" if t.is_scalar() else "agg",
+                                   self.load(loc, t) if t.is_scalar() else self.addr_of_loc(loc))
+                elif target is not None:
+                    self.copy(target, loc, t)
             return
         staged = self.stage_values(values, [l.ty for l in lefts])
         # Phase one evaluates the index operands of every left side, phase two stores.

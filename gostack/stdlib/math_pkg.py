@@ -104,3 +104,7 @@ for _name, _fn in (("Acosh", math.acosh), ("Asinh", math.asinh), ("Atanh", math.
                    ("Sinh", math.sinh), ("Cosh", math.cosh), ("Tanh", math.tanh),
                    ("Exp2", lambda x: 2.0 ** x), ("Expm1", math.expm1), ("Log1p", math.log1p)):
     gofunc("math", _name, [F], [F], leaks=False)(_safe(_fn))
+gofunc("math", "Float64frombits", [T.UINT64], [F], leaks=False)(
+    lambda w, b: __import__("struct").unpack("<d", b.to_bytes(8, "little"))[0])
+gofunc("math", "Sincos", [F], [F, F], leaks=False)(lambda w, x: (math.sin(x), math.cos(x)))
+gofunc("math", "Modf", [F], [F, F], leaks=False)(lambda w, x: (float(math.trunc(x)), x - math.trunc(x)))

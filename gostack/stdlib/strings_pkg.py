@@ -247,3 +247,10 @@ def b_write(world, b, data):
     raw = world.aspace.read(data.ptr, data.len) if data.len else b""
     builder_append(world, b, raw)
     return len(raw), None
+
+
+@gofunc("strings", "Cut", [S, S], [S, S, B])
+def strings_cut(world, s, sep):
+    i = s.find(sep)
+    return (s[:i], s[i + len(sep):], True) if i >= 0 else (s, b"", False)
+

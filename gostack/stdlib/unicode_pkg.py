@@ -78,3 +78,17 @@ gofunc("unicode", "IsControl", [R], [B], leaks=False)(lambda w, r: _cat(r) == "C
 gofunc("unicode", "IsPrint", [R], [B], leaks=False)(
     lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r))
 gofunc("unicode", "IsTitle", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Lt")
+
+
+@gofunc("unicode/utf8", "EncodeRune", [T.Slice(T.UINT8), R], [I], leaks=False)
+def encode_rune_into(world, p, r):
+    data = encode_rune(r)
+    if len(data) > p.len:
+        from ..runtime.panic import index_error
+        raise index_error(len(data) - 1 if p.len else 0, p.len)
+    world.aspace.write(p.ptr, data)
+    return len(data)
+
+
+gofunc("unicode", "IsGraphic", [R], [B], leaks=False)(
+    lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r) or _cat(r) == "Zs")
