@@ -103,32 +103,31 @@ UNTYPED_NIL = Basic("untyped nil", "nil")
 
 
 
-@dataclass(eq=False)
-class Pointer(Type):
-    elem: Type
+class OneWord(Type):
+    """A type whose value is one pointer word (pointers, channels, maps, funcs)."""
+
     size = PTR_SIZE
     align = PTR_SIZE
     fmt = "q"
 
     def ptr_offsets(self):
         return [0]
+
+
+@dataclass(eq=False)
+class Pointer(OneWord):
+    elem: Type
 
     def __str__(self):
         return f"*{self.elem}"
 
 
 @dataclass(eq=False)
-class Chan(Type):
+class Chan(OneWord):
     """A channel value is a pointer to its hchan in the heap."""
 
     elem: Type
     dir: str = "both"          # "both", "send", "recv"
-    size = PTR_SIZE
-    align = PTR_SIZE
-    fmt = "q"
-
-    def ptr_offsets(self):
-        return [0]
 
     def __str__(self):
         prefix = {"both": "chan ", "send": "chan<- ", "recv": "<-chan "}[self.dir]
@@ -151,17 +150,11 @@ class Slice(Type):
 
 
 @dataclass(eq=False)
-class Map(Type):
+class Map(OneWord):
     """A map value is a pointer to its hmap in the heap."""
 
     key: Type
     elem: Type
-    size = PTR_SIZE
-    align = PTR_SIZE
-    fmt = "q"
-
-    def ptr_offsets(self):
-        return [0]
 
     def __str__(self):
         return f"map[{self.key}]{self.elem}"
@@ -288,18 +281,12 @@ class Named(Type):
 
 
 @dataclass(eq=False)
-class Signature(Type):
+class Signature(OneWord):
     """A function type; its values are pointers to a funcval {fn pc, captured...}."""
 
     params: list           # [Type]
     results: list          # [Type]
     variadic: bool = False
-    size = PTR_SIZE
-    align = PTR_SIZE
-    fmt = "q"
-
-    def ptr_offsets(self):
-        return [0]
 
     def __str__(self):
         ps = [str(p) for p in self.params]
