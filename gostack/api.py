@@ -30,6 +30,8 @@ class RunOptions:
     timeout: Optional[float] = None        # seconds of host time
     max_steps: Optional[int] = None        # dispatched blocks + loop iterations
     memory_limit: Optional[int] = None     # bytes of model memory (mapped)
+    cpus: int = 1                          # the model machine's CPUs (runtime.NumCPU)
+    gomaxprocs: Optional[int] = None       # Ps at start (None: cpus, as Go's default)
     debug: dict = field(default_factory=dict)   # stackforcemove=1, ... (see gostack.debug)
     on_stdout: Optional[Callable[[str], None]] = None
     on_stderr: Optional[Callable[[str], None]] = None
@@ -54,6 +56,7 @@ EVENT_FIELDS = {
     "gopark": ("reason",),
     "goready": (),
     "goexit": (),
+    "procresize": ("old", "new"),                        # runtime.GOMAXPROCS(new)
     "gc_start": ("numgc",),
     "gc_end": ("numgc", "freed", "heap_alloc"),
     "thread_create": ("tid", "stack_lo", "stack_hi", "guard"),

@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
                      metavar="BYTES", help="fixed stack size for --stack-model thread (default 8M)")
     run.add_argument("--max-stack", type=parse_size, metavar="BYTES",
                      help="maximum goroutine stack (default 1GB, as Go)")
+    run.add_argument("--cpus", type=_positive(int), default=1, metavar="N",
+                     help="CPUs of the model machine: runtime.NumCPU and the number of Ps "
+                     "(default 1; the GOMAXPROCS environment variable sets the Ps, as in Go)")
     run.add_argument("--stats", action="store_true",
                      help="summary of stack activity on stderr after the run")
     run.add_argument("--stats-json", metavar="FILE", help="the same summary as JSON")
@@ -265,6 +268,16 @@ def _segments_cell(totals: dict) -> str:
 
 # ------------------------------------------------------------ gostack run
 
+def gomaxprocs_from_env():
+    """schedinit: a GOMAXPROCS that is a positive 32-bit number sets the Ps; else ignored."""
+    text = os.environ.get("GOMAXPROCS", "")
+    try:
+        n = int(text, 10)
+    except ValueError:
+        return None
+    return n if 0 < n < 1 << 31 and text.isdigit() else None
+
+
 def cmd_run(args) -> int:
     _open(args.file, "r").close()     # a missing FILE is reported before anything runs
     out, err = _Echo(sys.stdout), _Echo(sys.stderr)
@@ -293,6 +306,7 @@ def cmd_run(args) -> int:
                 thread_stack=args.thread_stack, max_stack=args.max_stack,
                 timeout=args.timeout, max_steps=args.max_steps,
                 memory_limit=args.memory_limit, debug=debug,
+                cpus=args.cpus, gomaxprocs=gomaxprocs_from_env(),
                 on_stdout=out.write, on_stderr=err.write,
                 on_event=_subscriber(subscribers))
         finally:

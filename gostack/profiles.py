@@ -37,6 +37,9 @@ GFREE_LOCAL_MAX = 64              # a P keeps up to 64 dead Gs (with stacks) bef
 # sysmon preempts a goroutine after 10 ms (forcePreemptNS); the model counts executed
 # blocks instead of time so that schedules are deterministic: about 10 ms of gostack work.
 FORCE_PREEMPT_STEPS = 20_000
+# Several Ps run one after another on the host thread, each for a slice of this
+# many steps (one executor chunk), so that a run stays deterministic.
+PROC_SLICE_STEPS = 4096
 NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 ms / 20,000)
 # Go 1.19 runtime frames on g0, bytes below each return address (the SUBQ of each
 # function in a linux/amd64 binary, read with `go tool objdump`): g0.sched.sp sits

@@ -57,7 +57,8 @@ class Collector:
         freed = self.sweep(marked)
         scanned, used = self.scan_and_shrink_stacks()
         world.free_dead_stacks()
-        world.stackalloc.stackcache_clear(world.p)
+        for p in world.allp:
+            world.stackalloc.stackcache_clear(p)
         world.stackalloc.free_stack_spans()
         if world.profile.adaptive_stack_start:
             world.starting_stack = world.adaptive_start(scanned, used)

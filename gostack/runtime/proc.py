@@ -20,12 +20,18 @@ underneath, as for a C program: no g0 or gsignal; main runs on the main
 thread's stack and every other goroutine is a thread that pthread_create
 (machine/thread.py) gives a fixed stack with a guard page.
 
-The scheduler is Go's in miniature: one P with a local run queue and a
-runnext slot, a global run queue, gopark/goready, dead Gs kept with their
-stacks for reuse (gfput/gfget), a virtual clock for time.Sleep, and a sysmon
-that asks a goroutine running for too long to yield by poisoning its
-stackguard0 with stackPreempt.  Everything runs on one host thread and is
-deterministic: the same program and options give the same schedule.
+The scheduler is Go's in miniature: GOMAXPROCS Ps (default: the model
+machine's CPUs, --cpus, 1 unless asked), each with a local run queue, a
+runnext slot, dead Gs kept with their stacks for reuse (gfput/gfget) and a
+stack cache; a global run queue; gopark/goready; work stealing by idle Ps;
+runtime.GOMAXPROCS resizing allp as procresize does; an M (with its own g0)
+started for each P when it first has work; a virtual clock for time.Sleep;
+and a sysmon that asks a goroutine running for too long on its P to yield by
+poisoning its stackguard0 with stackPreempt.  Deliberate difference: the Ps
+do not run at the same time; the host runs them one after another, a slice
+of PROC_SLICE_STEPS each, switching only where every value is in memory
+(between blocks), so everything stays on one host thread and deterministic:
+the same program and options give the same schedule.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from ..errors import HostLimit
 from ..machine.layout import STACK_TOP, ProcessLayout, binary_name, page_round
 from ..machine.memory import AddressSpace, Fault
 from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
-from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, G0_GC_FRAMES, G0_MSTART_FRAMES,
+from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, PROC_SLICE_STEPS, G0_GC_FRAMES, G0_MSTART_FRAMES,
                         G0_NEWSTACK_FRAMES,
                         G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
                         OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
@@ -72,6 +78,7 @@ WAITGROUP_WAIT_FRAMES = (("sync.runtime_Semacquire", "runtime/sema.go", 62),
                          ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 139))
 SELECT_SEED = 1                        # seed of select's random poll order
 TIME_SIZE = 24                         # time.Time on amd64 (wall, ext, loc)
+NO_SLICE = 1 << 62                     # one P: the host never moves on
 FIRST_USER_GOID = 5                    # after the runtime's own goroutines 2, 3 and 4
 
 
@@ -109,7 +116,11 @@ class World:
         self.mheap = MHeap(self.aspace, profile)
         self.stackalloc = StackAllocator(self.aspace, self.mheap, profile, _Knobs(self.debug),
                                          self._allocator_event)
-        self.p = P(0, new_stackcache(profile))
+        self.ncpu = opts.cpus
+        self.allp = [P(k, new_stackcache(profile)) for k in range(opts.gomaxprocs or opts.cpus)]
+        self.p = self.allp[0]              # the P the host is running now
+        self.rotating = False              # the host moves on to the next P (multi-P)
+        self.ns_per_step = NS_PER_STEP
         self.stacks = StackEngine(self)
         self.chans = Channels(self)
         self.collector = Collector(self)
@@ -118,19 +129,15 @@ class World:
         self.maps = Maps(self)
         self.ifaces = Ifaces(self, getattr(program, "type_table", {}))
         self.panics = Panics(self)
-        self.runnext = None
-        self.runq: deque = deque()
         self.globrunq: deque = deque()
-        self.gfree_local: list = []
         self.gfree_global: list = []
+        self.midle: list = []              # Ms without a P (after GOMAXPROCS shrank)
         self.timers: list = []
         self.timer_seq = 0
         self.now = 0                       # virtual nanoseconds (time.Sleep)
         self.sema_waiters: dict = {}       # address of a sync object -> deque of G
         self.rwmutexes: dict = {}          # address of a sync.RWMutex -> RWState
         self.rng = random.Random(SELECT_SEED)   # select's poll order: deterministic runs
-        self.schedtick = 0
-        self.preempt_at = FORCE_PREEMPT_STEPS
         self.starting_stack = profile.fixed_stack
         self.numgc = 0
         self.next_goid = 1
@@ -139,8 +146,8 @@ class World:
         self.main_g = self.newproc(program.main_entry)
         if not self.thread_model:
             self.newm("runtime.sysmon")    # runtime.main's first act, before main.main
-        self.runnext = None
-        self.curg = self.main_g
+        self.p.runnext = None
+        self.execute(self.main_g)
 
     # ------------------------------------------------------------ process layout
 
@@ -173,7 +180,8 @@ class World:
         """
         m0 = M(0)
         m0.tid = self.main_task.tid
-        m0.p = self.p
+        m0.p, self.p.m = self.p, m0
+        self.m = m0                        # the M the host is running now
         self.allm = [m0]
         if self.thread_model:
             return m0
@@ -224,7 +232,7 @@ class World:
         a frame-pointer chain into g0's memory, so the system stack's use is
         real memory: its lowest SP is g0's peak, its pages are touched.
         """
-        g0 = self.m0.g0
+        g0 = self.m.g0
         if g0 is None or self.on_g0:
             return fn(*args)                # already on the system stack: just call fn
         saved = g0.sp
@@ -310,7 +318,6 @@ class World:
         g.stats.tid = g.tid
         self.gstats.append(g.stats)
         self.totals["goroutines_created"] += 1
-        g.m = self.m0
         self.runqput(g, next=True)
         self.note_inuse()
         self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
@@ -367,18 +374,20 @@ class World:
         if g.stack.size != self.starting_stack:
             self.stacks.stackalloc.stackfree(g.stack, self.p)
             g.stack = None
-        self.gfree_local.append(g)
-        if len(self.gfree_local) >= GFREE_LOCAL_MAX:
-            while len(self.gfree_local) > GFREE_LOCAL_MAX // 2:
-                self.gfree_global.append(self.gfree_local.pop())
+        local = self.p.gfree
+        local.append(g)
+        if len(local) >= GFREE_LOCAL_MAX:
+            while len(local) > GFREE_LOCAL_MAX // 2:
+                self.gfree_global.append(local.pop())
 
     def gfget(self):
-        if not self.gfree_local and self.gfree_global:
-            while self.gfree_global and len(self.gfree_local) < GFREE_LOCAL_MAX // 2:
-                self.gfree_local.append(self.gfree_global.pop())
-        if not self.gfree_local:
+        local = self.p.gfree
+        if not local and self.gfree_global:
+            while self.gfree_global and len(local) < GFREE_LOCAL_MAX // 2:
+                local.append(self.gfree_global.pop())
+        if not local:
             return None
-        g = self.gfree_local.pop()
+        g = local.pop()
         if g.stack is not None and g.stack.size != self.starting_stack:
             self.stacks.stackalloc.stackfree(g.stack, self.p)
             g.stack = None
@@ -391,12 +400,13 @@ class World:
     # ------------------------------------------------------------ scheduling
 
     def runqput(self, g: G, next: bool = False):
+        p = self.p
         if next:
-            old, self.runnext = self.runnext, g
+            old, p.runnext = p.runnext, g
             if old is not None:
-                self.runq.append(old)
+                p.runq.append(old)
         else:
-            self.runq.append(g)
+            p.runq.append(g)
 
     def gopark(self, g: G, reason: str):
         g.status = Gstatus.WAITING
@@ -413,7 +423,7 @@ class World:
             self.emit("goready", g=g.goid)
 
     def has_runnable(self) -> bool:
-        return bool(self.runnext or self.runq or self.globrunq)
+        return bool(self.globrunq) or any(p.has_work() for p in self.allp)
 
     def gosched(self, g: G):
         """Gosched and preemption: g goes to the back of the global run queue."""
@@ -445,39 +455,168 @@ class World:
             self.gfput(g)
 
     def schedule(self) -> G:
-        """Find the next goroutine to run (runnext, local, global, timers), or die."""
+        """The M's schedule(): the G that runs next, on this P or (multi-P) the next one.
+
+        The current G has parked, yielded or exited, or (self.rotating) the
+        host is moving on to the next P while it keeps running on its own.
+        A P looks for work (runnext, local queue, global queue, stealing);
+        with several Ps the host runs them one after another, a time slice
+        each; when no P finds any, the virtual clock jumps to the next timer,
+        and without timers the program is deadlocked.
+        """
         if self.mheap.heap_alloc >= self.collector.next_gc:
             self.gc()               # every goroutine is at a safepoint now: a paced cycle
+        p, g = self.p, self.curg
+        rotated, self.rotating = self.rotating, False
+        if rotated and g.status == Gstatus.RUNNING:
+            g.async_safe = True     # stopped between blocks, like an async preemption
+        else:
+            p.curg = None
+        move_on = (rotated or p.ran >= p.slice_end) and len(self.allp) > 1
+        return self.run_next_p(1 if move_on else 0)
+
+    def run_next_p(self, first: int) -> G:
+        """Run the first P, from the current one plus `first`, that has a G or finds one."""
         while True:
-            g = self.findrunnable()
-            if g is not None:
-                self.execute(g)
+            n = len(self.allp)
+            for k in range(first, first + n):
+                p = self.allp[(self.p.id + k) % n]
+                g = p.curg
+                if g is None:
+                    g = self.findrunnable(p)
+                    if g is None:
+                        continue
+                    self.acquirep(p)
+                    self.execute(g)
+                else:
+                    self.acquirep(p)
+                    self.resume(g)
                 return g
             if self.timers:
                 self.fire_timers()
                 continue
             raise self.deadlock()
 
-    def findrunnable(self):
-        self.schedtick += 1
-        if self.schedtick % 61 == 0 and self.globrunq:
+    def findrunnable(self, p: P):
+        p.schedtick += 1
+        if p.schedtick % 61 == 0 and self.globrunq:
             return self.globrunq.popleft()      # fairness, as Go checks every 61 ticks
-        if self.runnext is not None:
-            g, self.runnext = self.runnext, None
+        if p.runnext is not None:
+            g, p.runnext = p.runnext, None
             return g
-        if self.runq:
-            return self.runq.popleft()
+        if p.runq:
+            return p.runq.popleft()
         if self.globrunq:
             return self.globrunq.popleft()
+        return self.runqsteal(p)
+
+    def runqsteal(self, p: P):
+        """An idle P takes half of another P's local queue (its runnext if that is all)."""
+        n = len(self.allp)
+        for k in range(1, n):
+            victim = self.allp[(p.id + k) % n]
+            if victim.runq:
+                take = (len(victim.runq) + 1) // 2
+                stolen = [victim.runq.popleft() for _ in range(take)]
+                p.runq.extend(stolen[1:])
+                return stolen[0]
+            if victim.runnext is not None and victim.curg is not None:
+                g, victim.runnext = victim.runnext, None
+                return g
         return None
 
+    def acquirep(self, p: P):
+        """The host turns to P p and the M that runs it (started on first use)."""
+        if p.m is None:
+            self.startm(p)
+        self.p, self.m = p, p.m
+        busy = sum(1 for q in self.allp if q.curg is not None) or 1
+        self.ns_per_step = NS_PER_STEP // busy      # the Ps run in parallel: time passes once
+        p.slice_end = p.ran + PROC_SLICE_STEPS if len(self.allp) > 1 else NO_SLICE
+
+    def startm(self, p: P):
+        """An M for P p: an idle one, else a new thread (newm).  In the thread model
+        there is no Go runtime: the M is just a CPU, the threads bring their stacks."""
+        if self.midle:
+            m = self.midle.pop()
+        elif self.thread_model:
+            m = M(len(self.allm))
+            self.allm.append(m)
+        else:
+            m = self.newm("runtime.mstart")
+        m.p, p.m = p, m
+
     def execute(self, g: G):
+        p = self.p
         g.status = Gstatus.RUNNING
         g.preempt = False
         g.async_safe = False
         g.stackguard0 = g.stack.lo + self.profile.stack_guard
-        self.curg = self.m0.curg = g
-        self.preempt_at = self.steps + FORCE_PREEMPT_STEPS
+        g.m = self.m
+        self.curg = self.m.curg = p.curg = g
+        p.preempt_at = p.ran + FORCE_PREEMPT_STEPS
+
+    def resume(self, g: G):
+        """A G the host left running on its P (multi-P): it goes on where it stopped."""
+        g.async_safe = False
+        self.curg = self.m.curg = g
+
+    def rotate_due(self) -> bool:
+        """Multi-P: the current P's slice is over and another P has, or may find, work."""
+        p = self.p
+        if p.ran < p.slice_end or len(self.allp) == 1:
+            return False
+        if any(q.curg is not None for q in self.allp if q is not p):
+            return True
+        return p.has_work() or bool(self.globrunq)
+
+    # ------------------------------------------------------------ GOMAXPROCS (procresize)
+
+    def gomaxprocs(self, n: int) -> int:
+        """runtime.GOMAXPROCS: stop the world, resize allp, start the world; the old value."""
+        old = len(self.allp)
+        if n <= 0 or n == old:
+            return old
+        self.emit("procresize", old=old, new=n)
+        for p in self.allp:                 # stopTheWorld: other running Gs are preempted
+            g = p.curg
+            if p is not self.p and g is not None:
+                p.curg = None
+                g.async_safe = True
+                self.gosched(g)
+        for k in range(old, n):
+            self.allp.append(P(k, new_stackcache(self.profile)))
+        for p in self.allp[n:]:
+            self.destroyp(p)
+        del self.allp[n:]
+        if self.p.id >= n:                  # the caller's P is gone: its M takes P0
+            p0 = self.allp[0]
+            if p0.m is not None:
+                p0.m.p = None
+                self.midle.append(p0.m)
+            self.m.p, p0.m = p0, self.m
+            self.p.curg = None
+            self.p = p0
+            p0.curg = self.curg
+            p0.preempt_at = p0.ran + FORCE_PREEMPT_STEPS
+        for p in self.allp:
+            p.slice_end = p.ran + PROC_SLICE_STEPS if n > 1 else NO_SLICE
+        return old
+
+    def destroyp(self, p: P):
+        """A P beyond the new GOMAXPROCS hands its Gs, dead Gs and stack cache back."""
+        if p.runnext is not None:
+            self.globrunq.appendleft(p.runnext)
+            p.runnext = None
+        while p.runq:
+            self.globrunq.appendleft(p.runq.popleft())
+        self.gfree_global.extend(p.gfree)
+        p.gfree = []
+        self.stackalloc.stackcache_clear(p)
+        if p.m is not None:
+            p.m.p = None
+            self.midle.append(p.m)
+            p.m = None
 
     def deadlock(self) -> GoFatal:
         if self.main_g.status == Gstatus.DEAD:
@@ -637,12 +776,13 @@ class World:
     # ------------------------------------------------------------ preemption (sysmon)
 
     def sysmon(self):
-        """A goroutine that ran a whole time slice gets stackguard0 = stackPreempt."""
-        g = self.curg
-        if self.steps >= self.preempt_at and (self.runnext or self.runq or self.globrunq):
+        """A goroutine that ran a whole time slice on its P gets stackguard0 = stackPreempt."""
+        p = self.p
+        if p.ran >= p.preempt_at and (p.has_work() or self.globrunq):
+            g = self.curg
             g.preempt = True
             g.stackguard0 = STACK_PREEMPT
-            self.preempt_at = self.steps + FORCE_PREEMPT_STEPS
+            p.preempt_at = p.ran + FORCE_PREEMPT_STEPS
 
     # ------------------------------------------------------------ accounting
 
@@ -707,11 +847,15 @@ class World:
 
     def tick(self, steps: int):
         self.steps += steps
-        self.now += steps * NS_PER_STEP        # the virtual clock also runs with the work done
+        p = self.p
+        p.ran += steps
+        self.now += steps * self.ns_per_step    # the virtual clock also runs with the work done
         if self.timers and self.timers[0][0] <= self.now:
             self.fire_timers()
-        if self.steps >= self.preempt_at:
+        if p.ran >= p.preempt_at:
             self.sysmon()
+        if p.ran >= p.slice_end and not self.rotating:
+            self.rotating = self.rotate_due()
         opts = self.opts
         if opts.max_steps is not None and self.steps > opts.max_steps:
             raise HostLimit(f"gostack: host limit: more than {opts.max_steps} steps (--max-steps)")
@@ -796,6 +940,8 @@ class World:
             "thread_stack": self.opts.thread_stack if self.thread_model else None,
             "exit_code": exit_code,
             "steps": self.steps,
+            "cpus": self.ncpu,
+            "gomaxprocs": len(self.allp),
             "goroutines": [st.as_dict() for st in self.gstats],
             "totals": dict(self.totals),
             "memstats": {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],

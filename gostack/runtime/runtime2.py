@@ -18,6 +18,8 @@ are replaced together with `stack` by `set_stack`.
 
 from __future__ import annotations
 
+from collections import deque
+
 from enum import IntEnum
 
 from ..machine.memory import Mapping
@@ -148,11 +150,28 @@ class Gobuf:
 
 
 class P:
-    """A processor: here only the per-P stack cache matters (mcache.stackcache)."""
+    """A processor: the right to run Go code, with its own run queue, dead Gs and
+    stack cache (mcache.stackcache).  gomaxprocs Ps exist; each runs one G at a time
+    on the M that holds it."""
 
     def __init__(self, id: int, stackcache):
         self.id = id
         self.stackcache = stackcache
+        self.runnext = None        # the G readied last: runs next, inheriting the time slice
+        self.runq: deque = deque()
+        self.gfree: list = []      # dead Gs kept for reuse (gfput/gfget)
+        self.m = None              # the M running this P
+        self.curg = None           # the G running on this P (None: idle)
+        self.schedtick = 0
+        self.ran = 0               # steps executed on this P
+        self.preempt_at = 0        # sysmon's deadline for curg, in this P's steps
+        self.slice_end = 1 << 62   # when the host moves on to the next P (multi-P only)
+
+    def has_work(self) -> bool:
+        return self.runnext is not None or bool(self.runq)
+
+    def __repr__(self):
+        return f"P{self.id}"
 
 
 class M:

@@ -45,8 +45,8 @@ def stack(world, buf, all_goroutines):
 
 @gofunc("runtime", "GOMAXPROCS", [T.INT], [T.INT])
 def gomaxprocs(world, n):
-    """The model runs one P: GOMAXPROCS reports 1 and ignores a new value."""
-    return 1
+    """runtime.GOMAXPROCS: the old number of Ps; n > 0 resizes allp (proc.py procresize)."""
+    return world.gomaxprocs(n)
 
 
-gofunc("runtime", "NumCPU", [], [T.INT])(lambda world: 1)
+gofunc("runtime", "NumCPU", [], [T.INT])(lambda world: world.ncpu)

@@ -98,8 +98,8 @@ def execute(world: World, blocks: dict):
                             f = f(g)
                             world.tick(1)
                             check_invariants(world, g)
-                            if g.preempt and async_preemption:
-                                world.async_preempt(g, world.block_pc[f])
+                            if (g.preempt and async_preemption or world.rotating) \
+                                    and stop_between_blocks(world, g, f, async_preemption):
                                 raise Switch()
                     while True:
                         # The chunk's iterator is kept where an event can see how far it got.
@@ -108,9 +108,8 @@ def execute(world: World, blocks: dict):
                             f = f(g); f = f(g); f = f(g); f = f(g)
                             f = f(g); f = f(g); f = f(g); f = f(g)
                         world.tick(CHUNK)
-                        if g.preempt and async_preemption:
-                            # Between blocks every value is in memory: an async safe point.
-                            world.async_preempt(g, world.block_pc[f])
+                        if (g.preempt and async_preemption or world.rotating) \
+                                and stop_between_blocks(world, g, f, async_preemption):
                             raise Switch()
                 except Switch:
                     if tracing:
@@ -172,6 +171,19 @@ def execute(world: World, blocks: dict):
         world.write_stderr(f"fatal error: {throw.msg}\n\ngostack: this is a bug in the model; "
                            f"rerun with --debug checkinv=1 to find it\n")
         return EXIT_HOST_LIMIT, f"model invariant broken: {throw.msg}"
+
+
+def stop_between_blocks(world, g, f, async_preemption) -> bool:
+    """Between blocks every value is in memory: g may stop here for an async
+    preemption (Go 1.14+) or while the host runs the other Ps (multi-P)."""
+    pc = world.block_pc.get(f)
+    if pc is None:
+        return False            # g has just parked: the switch is already under way
+    if g.preempt and async_preemption:
+        world.async_preempt(g, pc)
+    else:
+        g.pc = pc
+    return True
 
 
 def start_panic(world, g, err, pc, tb):
