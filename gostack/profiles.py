@@ -40,6 +40,7 @@ FORCE_PREEMPT_STEPS = 20_000
 # Several Ps run one after another on the host thread, each for a slice of this
 # many steps (one executor chunk), so that a run stays deterministic.
 PROC_SLICE_STEPS = 4096
+MAX_PROCS_HOST = 4096             # host limit on Ps (Go has none; each P costs host memory)
 NS_PER_STEP = 500                 # virtual nanoseconds per executed block (10 ms / 20,000)
 # Go 1.19 runtime frames on g0, bytes below each return address (the SUBQ of each
 # function in a linux/amd64 binary, read with `go tool objdump`): g0.sched.sp sits

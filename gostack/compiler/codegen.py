@@ -168,6 +168,7 @@ class FuncGen:
         self.leaf = not fn.has_calls
         self.cur: Block = None
         self.regs = None            # sp offset -> (host name, size) inside a promoted loop
+        self.reg_homes = []         # (stack slot, type) of each promoted local
         self.reg_dirty = set()
         self.ctxt_slot = None       # closures: the frame slot holding the context register
         self.dr_block = None        # functions with defers: the deferreturn block
@@ -477,6 +478,9 @@ class FuncGen:
     def stmt(self, node: Node):
         self.line = node.pos.line
         native = self.ctx.nativable(node)
+        if native and self.python_loops == 0 and node.type != "for_statement" \
+                and self.ctx.has_loop(node):
+            native = False      # the loop inside must start a block: see preemptible_loop
         if not native and node.type in ("if_statement", "for_statement",
                                         "expression_switch_statement", "labeled_statement"):
             getattr(self, f"cfg_{node.type}")(node)
@@ -726,13 +730,19 @@ class FuncGen:
     def stmt_for_statement(self, node):
         if getattr(node, "range_kind", None) is not None:
             return self.range_loop(node, native=True)
-        if self.python_loops == 0 and self.regs is None:
-            self.promoted_loop(node)
-            return
         self.scopes.append([])
         clause = node.clause
         if clause is not None and clause.get("initializer") is not None:
             self.stmt(clause.get("initializer"))
+        if self.python_loops == 0 and self.regs is None:
+            self.preemptible_loop(node)
+        else:
+            self.native_loop(node, None)
+        self.scopes.pop()
+
+    def native_loop(self, node, head):
+        """`while True:` with the condition, the body and the post statement."""
+        clause = node.clause
         post = clause.get("update") if clause is not None else None
         label = getattr(node, "label", "")
         self.loops.append(LoopCtx(label, "for", True, self.python_loops + 1, post=post))
@@ -740,7 +750,7 @@ class FuncGen:
         self.python_loops += 1
         with self.nested():
             self.emit("_k += 1")
-            self.emit(f"if _k >= {LOOP_CHECK_EVERY}: _k = LOOPCHECK(g, _k)")
+            self.loop_check(head)
             if node.cond is not None:
                 self.line = node.cond.pos.line
                 cond = self.value(node.cond, T.BOOL)
@@ -750,18 +760,44 @@ class FuncGen:
                 self.stmt(post)
         self.python_loops -= 1
         self.loops.pop()
-        self.scopes.pop()
 
-    def promoted_loop(self, node):
-        """A loop without calls keeps its scalar locals in host variables.
+    def loop_check(self, head):
+        """Every LOOP_CHECK_EVERY iterations the host limits are checked (LOOPCHECK).
+
+        The outermost native loop (head: the block it begins) may also stop
+        there, at the top of an iteration, when the machine asks it to (an
+        async preemption, or the host turning to another P): its registers
+        go back to memory and the goroutine resumes at the head block later.
+        An inner loop cannot stop; LOOPCHECK makes it check every iteration
+        until the outer loop comes round.
+        """
+        if head is None:
+            self.emit(f"if _k >= {LOOP_CHECK_EVERY}: _k = LOOPCHECK(g, _k)")
+            return
+        self.emit(f"if _k >= {LOOP_CHECK_EVERY}:")
+        with self.nested():
+            self.emit("_k = LOOPCHECK(g, _k)")
+            self.emit("if _k:")
+            with self.nested():
+                self.spill_registers()
+                self.emit(f"return LOOPSTOP(g, @J{head.index}@, @B{head.index}@)")
+
+    def preemptible_loop(self, node):
+        """An outermost loop without calls begins a block and keeps its scalar
+        locals in host variables.
 
         Between safepoints Go keeps values in registers; a native loop has no
         safepoint inside, so locals whose address is never taken are loaded
-        into host variables before it and written back after it.  (A panic
+        into host variables at its head and written back after it.  (A panic
         inside leaves memory stale, which only traceback argument words show.)
+        Beginning a block gives the loop a pc to stop and resume at: Go 1.14+
+        preempts such a loop asynchronously (a loop with no call starves the
+        others before that, as it does here under go1.10).
         """
-        self.regs, self.reg_dirty = {}, set()
-        outer = []
+        head = self.new_block()
+        self.jump(head)
+        self.start(head)
+        self.regs, self.reg_dirty, self.reg_homes = {}, set(), []
         for v in self.promotable_vars(node):
             home = self.var_loc.get(v)
             if home is not None and home[0] in ("stack", "arg"):
@@ -770,15 +806,24 @@ class FuncGen:
                 name = f"r{loc.off}"
                 self.emit(f"{name} = {value}")
                 self.regs[loc.off] = (name, v.type.size)
-                outer.append((loc, v.type))
+                self.reg_homes.append((loc, v.type))
         try:
-            self.stmt_for_statement(node)
+            self.native_loop(node, head)
         finally:
             regs, dirty = self.regs, self.reg_dirty
             self.regs = None
-        for loc, t in outer:
+        for loc, t in self.reg_homes:
             if loc.off in dirty:
                 self.store(loc, t, regs[loc.off][0])
+
+    def spill_registers(self):
+        """Write every promoted local back to its stack slot (the loop stops here)."""
+        regs, self.regs = self.regs, None
+        try:
+            for loc, t in self.reg_homes:
+                self.store(loc, t, regs[loc.off][0])
+        finally:
+            self.regs = regs
 
     def promotable_vars(self, node) -> list:
         found = []
@@ -1364,11 +1409,16 @@ class FuncGen:
         if native:
             label = getattr(node, "label", "")
             ctx = LoopCtx(label, "for", True, self.python_loops + 1)
+            if self.python_loops == 0 and self.regs is None:
+                head = self.new_block()         # the hidden state is in memory: it may stop
+                self.jump(head)
+                self.start(head)
+                self.reg_homes = []
             self.emit("while True:")
             self.python_loops += 1
             self.indent += 1
             self.emit("_k += 1")
-            self.emit(f"if _k >= {LOOP_CHECK_EVERY}: _k = LOOPCHECK(g, _k)")
+            self.loop_check(head)
             stop = "break"
         else:
             head, post_block, exit_block = self.new_block(), self.new_block(), self.new_block()

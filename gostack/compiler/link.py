@@ -107,6 +107,11 @@ class CompileContext:
             self._has_call[key] = _is_safepoint(node) or any(self.has_call(c) for c in node.children)
         return self._has_call[key]
 
+    def has_loop(self, node: Node) -> bool:
+        """Does this statement contain a for loop (not counting function literals)?"""
+        return node.type == "for_statement" or any(
+            self.has_loop(c) for c in node.children if c.type != "func_literal")
+
     def nativable(self, node: Node) -> bool:
         """Can this statement run as structured Python inside one block?"""
         key = id(node)

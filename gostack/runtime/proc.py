@@ -45,7 +45,7 @@ from ..errors import HostLimit
 from ..machine.layout import STACK_TOP, ProcessLayout, binary_name, page_round
 from ..machine.memory import AddressSpace, Fault
 from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
-from ..profiles import (FORCE_PREEMPT_STEPS, NS_PER_STEP, PROC_SLICE_STEPS, G0_GC_FRAMES, G0_MSTART_FRAMES,
+from ..profiles import (FORCE_PREEMPT_STEPS, MAX_PROCS_HOST, NS_PER_STEP, PROC_SLICE_STEPS, G0_GC_FRAMES, G0_MSTART_FRAMES,
                         G0_NEWSTACK_FRAMES,
                         G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
                         OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
@@ -117,9 +117,12 @@ class World:
         self.stackalloc = StackAllocator(self.aspace, self.mheap, profile, _Knobs(self.debug),
                                          self._allocator_event)
         self.ncpu = opts.cpus
-        self.allp = [P(k, new_stackcache(profile)) for k in range(opts.gomaxprocs or opts.cpus)]
+        self.allp = [P(k, new_stackcache(profile))
+                     for k in range(check_procs(opts.gomaxprocs or opts.cpus))]
         self.p = self.allp[0]              # the P the host is running now
         self.rotating = False              # the host moves on to the next P (multi-P)
+        self.async_preemption = profile.async_preemption and not self.debug.get("asyncpreemptoff")
+        self.loop_resume = 0               # a native loop's count after a pending check (vm/run.py)
         self.ns_per_step = NS_PER_STEP
         self.stacks = StackEngine(self)
         self.chans = Channels(self)
@@ -407,6 +410,14 @@ class World:
                 p.runq.append(old)
         else:
             p.runq.append(g)
+        if len(self.allp) > 1:
+            self.wakep()
+
+    def wakep(self):
+        """New work and an idle P: Go wakes an M to steal it.  Here the current P's
+        slice ends, so the host turns to the idle P at the next chunk."""
+        if any(q.curg is None and not q.has_work() for q in self.allp):
+            self.p.slice_end = min(self.p.slice_end, self.p.ran)
 
     def gopark(self, g: G, reason: str):
         g.status = Gstatus.WAITING
@@ -468,19 +479,28 @@ class World:
             self.gc()               # every goroutine is at a safepoint now: a paced cycle
         p, g = self.p, self.curg
         rotated, self.rotating = self.rotating, False
+        tried = None
         if rotated and g.status == Gstatus.RUNNING:
             g.async_safe = True     # stopped between blocks, like an async preemption
         else:
             p.curg = None
-        move_on = (rotated or p.ran >= p.slice_end) and len(self.allp) > 1
-        return self.run_next_p(1 if move_on else 0)
+            if p.ran < p.slice_end:         # (always, with one P)
+                g = self.findrunnable(p)
+                if g is not None:
+                    self.execute(g)
+                    return g
+                tried = p
+        return self.run_next_p(tried)
 
-    def run_next_p(self, first: int) -> G:
-        """Run the first P, from the current one plus `first`, that has a G or finds one."""
+    def run_next_p(self, tried=None) -> G:
+        """Run the next P, from the one after the current one round to it, that has
+        a G or finds one (`tried`: a P that has just looked, and found nothing)."""
         while True:
             n = len(self.allp)
-            for k in range(first, first + n):
+            for k in range(1, n + 1):
                 p = self.allp[(self.p.id + k) % n]
+                if p is tried:
+                    continue
                 g = p.curg
                 if g is None:
                     g = self.findrunnable(p)
@@ -492,6 +512,7 @@ class World:
                     self.acquirep(p)
                     self.resume(g)
                 return g
+            tried = None
             if self.timers:
                 self.fire_timers()
                 continue
@@ -553,12 +574,14 @@ class World:
         g.async_safe = False
         g.stackguard0 = g.stack.lo + self.profile.stack_guard
         g.m = self.m
+        self.loop_resume = 0
         self.curg = self.m.curg = p.curg = g
         p.preempt_at = p.ran + FORCE_PREEMPT_STEPS
 
     def resume(self, g: G):
         """A G the host left running on its P (multi-P): it goes on where it stopped."""
         g.async_safe = False
+        self.loop_resume = 0
         self.curg = self.m.curg = g
 
     def rotate_due(self) -> bool:
@@ -566,7 +589,7 @@ class World:
         p = self.p
         if p.ran < p.slice_end or len(self.allp) == 1:
             return False
-        if any(q.curg is not None for q in self.allp if q is not p):
+        if any(q.curg is not None or q.has_work() for q in self.allp if q is not p):
             return True
         return p.has_work() or bool(self.globrunq)
 
@@ -577,6 +600,7 @@ class World:
         old = len(self.allp)
         if n <= 0 or n == old:
             return old
+        check_procs(n)
         self.emit("procresize", old=old, new=n)
         for p in self.allp:                 # stopTheWorld: other running Gs are preempted
             g = p.curg
@@ -964,6 +988,12 @@ class World:
                             "stackguard1": g.stackguard1,
                             "peak_used": g.stack.hi - g.lowsp})
         return out
+
+
+def check_procs(n: int) -> int:
+    if n > MAX_PROCS_HOST:
+        raise HostLimit(f"gostack: host limit: GOMAXPROCS {n} is more than {MAX_PROCS_HOST} Ps")
+    return n
 
 
 class SystemStackOnUserStack(Exception):

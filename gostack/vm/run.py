@@ -29,7 +29,7 @@ from ..machine.memory import Fault
 from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
 from ..runtime import panic as P
 from ..runtime import printfmt
-from ..compiler.codegen import round_float32
+from ..compiler.codegen import LOOP_CHECK_EVERY, round_float32
 from ..runtime.deferpanic import FatalPanic
 from ..stdlib import PACKAGES as STDLIB, GoFunc, PkgVar
 from ..stdlib import abi as stdlib_abi
@@ -62,6 +62,8 @@ def run_program(program: Program, opts):
         world = World(program, profile, opts)
     except MemoryError:
         return _host_failure(opts, "gostack: host limit: out of host memory")
+    except HostLimit as limit:
+        return _host_failure(opts, limit.message)
     blocks = bind(program, world)
     code, host_error = execute(world, blocks)
     stats = world.stats(code)
@@ -85,10 +87,15 @@ def execute(world: World, blocks: dict):
     world.execute(g)
     f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
-    async_preemption = world.profile.async_preemption and not world.debug.get("asyncpreemptoff")
+    async_preemption = world.async_preemption
     tracing = world.tracing
     if tracing:
         world.chunk_position = lambda: _dispatch_position(world, _execute_lasti())
+    # The chunk's iterator is kept where an event can see how far it got.  A switch
+    # does not start a new chunk: the turn it cuts short counts as 8 blocks, so
+    # the steps (and the clock, sysmon and host limits) advance however often
+    # goroutines switch, the same with or without events.
+    world.chunk = turns = iter(range(CHUNK // 8))
     try:
         try:
             while True:
@@ -102,18 +109,17 @@ def execute(world: World, blocks: dict):
                                     and stop_between_blocks(world, g, f, async_preemption):
                                 raise Switch()
                     while True:
-                        # The chunk's iterator is kept where an event can see how far it got.
-                        world.chunk = turns = iter(range(CHUNK // 8))
                         for _ in turns:                   # unrolled: the loop itself costs per turn
                             f = f(g); f = f(g); f = f(g); f = f(g)
                             f = f(g); f = f(g); f = f(g); f = f(g)
                         world.tick(CHUNK)
+                        world.chunk = turns = iter(range(CHUNK // 8))
                         if (g.preempt and async_preemption or world.rotating) \
                                 and stop_between_blocks(world, g, f, async_preemption):
                             raise Switch()
                 except Switch:
                     if tracing:
-                        world.lost_steps += _dispatch_position(world, sys.exc_info()[2].tb_lasti)
+                        world.lost_steps += _cut_turn(sys.exc_info()[2].tb_lasti)
                     g = world.schedule()
                     f = blocks[g.pc]
                     if g.resume_panic is not None:
@@ -122,6 +128,8 @@ def execute(world: World, blocks: dict):
                         f = nxt
                 except P.GoPanic as err:
                     # (the next block is not assigned by a call: see _dispatch_slots)
+                    if tracing:
+                        world.lost_steps += _cut_turn(sys.exc_info()[2].tb_lasti)
                     nxt = start_panic(world, g, err, _pc(world, g, f), sys.exc_info()[2])
                     f = nxt
                 except Fault as fault:
@@ -129,6 +137,8 @@ def execute(world: World, blocks: dict):
                     if not is_nil_deref(world, g, fault):
                         raise
                     code = 2 if fault.kind == "protection" else 1
+                    if tracing:
+                        world.lost_steps += _cut_turn(sys.exc_info()[2].tb_lasti)
                     nxt = start_panic(world, g, P.nil_deref(fault.addr, pc, code), pc, sys.exc_info()[2])
                     f = nxt
                 except KeyError as missing:
@@ -186,6 +196,28 @@ def stop_between_blocks(world, g, f, async_preemption) -> bool:
     return True
 
 
+def _loopcheck(world, g, k) -> int:
+    """A native loop's periodic check: count its iterations (host limits, sysmon, the
+    clock); nonzero asks the outermost loop to stop at its head (codegen.loop_check)."""
+    counted = k - world.loop_resume if k > world.loop_resume else k
+    world.tick(counted)
+    if world.rotating or (g.preempt and world.async_preemption):
+        world.loop_resume = LOOP_CHECK_EVERY - 1     # check again at the next iteration
+    else:
+        world.loop_resume = 0
+    return world.loop_resume
+
+
+def _loopstop(world, g, head_pc):
+    """The outermost native loop stopped at its head with its registers in memory:
+    an async preemption there, or the host turning to another P."""
+    world.loop_resume = 0
+    g.pc = head_pc
+    if g.preempt and world.async_preemption:
+        world.async_preempt(g, head_pc)
+    return world.switcher
+
+
 def start_panic(world, g, err, pc, tb):
     """gopanic on g: note where it panicked (for the traceback), run the defers."""
     line = innermost_go_line(world, tb) if tb is not None else None
@@ -221,6 +253,16 @@ def _dispatch_slots():
     return DISPATCH_SLOTS
 
 
+def _cut_turn(lasti) -> int:
+    """The correction when a switch or panic at offset lasti cuts a turn short: the
+    chunk will count that turn as 8 blocks, of which only those before it ran."""
+    starts, ends = _dispatch_slots()
+    k = bisect.bisect_right(starts, lasti) - 1
+    if k <= 0 or lasti >= ends[k]:
+        return 0            # the checkinv loop (ticks every block) or between chunks
+    return (k - 1) - 8
+
+
 def _execute_lasti():
     """The bytecode offset of the execute frame below the caller (None: not running)."""
     frame = sys._getframe(2)
@@ -231,14 +273,21 @@ def _execute_lasti():
 
 
 def _dispatch_position(world, lasti) -> int:
-    """Blocks completed in the current chunk when execute is at offset lasti."""
-    if lasti is None:
+    """Blocks completed in the current chunk when execute is at offset lasti.
+
+    Outside a dispatch (switching goroutines, or between chunks) every turn
+    the chunk has begun counts whole: _cut_turn corrected the one cut short.
+    """
+    if lasti is None or world.chunk is None:
         return 0
+    left = world.chunk.__length_hint__()
     starts, ends = _dispatch_slots()
     k = bisect.bisect_right(starts, lasti) - 1
-    if k <= 0 or lasti >= ends[k] or world.chunk is None:
-        return 0            # the checkinv loop (ticks every block) or outside a dispatch
-    turn = CHUNK // 8 - 1 - world.chunk.__length_hint__()
+    if k == 0 and lasti < ends[0]:
+        return 0            # the checkinv loop: it ticks every block
+    if k < 0 or lasti >= ends[k]:
+        return 0 if left == 0 else (CHUNK // 8 - left) * 8    # (0: the chunk is ticked)
+    turn = CHUNK // 8 - 1 - left
     return turn * 8 + (k - 1)
 
 
@@ -302,7 +351,8 @@ def runtime_namespace(world: World) -> dict:
         MORESTACK=world.morestack,
         MORESTACKC=world.morestackc,
         FORCEMOVE=stacks.forcemove,
-        LOOPCHECK=lambda g, k: world.tick(k) or 0,
+        LOOPCHECK=lambda g, k: _loopcheck(world, g, k),
+        LOOPSTOP=lambda g, head, head_pc: _loopstop(world, g, head_pc),
         MALLOC=lambda size, name, ptrs=(): _malloc(world, size, name, ptrs),
         MOVE=aspace.copy,
         FILL=lambda a, n: aspace.fill(a, n, 0),
@@ -369,6 +419,7 @@ def scheduler_ops(world: World) -> dict:
         # Returned by an op that parked g: the dispatch loop calls it next, and the
         # exception (raised from one frame deep, a reused instance) leaves the loop.
         raise switch.with_traceback(None)
+    world.switcher = switcher
 
     def parked(g, cont_pc):
         g.pc = cont_pc

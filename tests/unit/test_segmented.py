@@ -589,6 +589,7 @@ PROFILE_SPECIFIC = {
     "goroutines/park10k1": "MemStats.StackInuse moves in 8 KB segments, not 32 KB spans",
     "goroutines/shrink_parked1": "MemStats.StackInuse and GC shrinking (Go 1.2 never shrinks)",
     "goroutines/preempt_spin1": "needs Go 1.14's async preemption: the spinners call a NOSPLIT leaf",
+    "goroutines/preempt_loop1": "needs Go 1.14's async preemption: the spinners' loops make no call",
 }
 # Issue 3's programs (tests/programs/lang, others) use defer, recover and closures,
 # whose unwinding across segment boundaries the go1.2 model does not do yet.
