@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..compiler import types as T
 from ..runtime import strconv as sc
+from .abi import append_bytes
 from .errors_pkg import new_error
 from .registry import gofunc
 
@@ -67,3 +68,35 @@ def parse_bool(world, s):
 def unquote(world, s):
     value, err = sc.unquote(s)
     return value, (new_error(world, b"invalid syntax") if err is not None else None)
+
+
+# The Append* functions: append the formatted bytes to dst, as append would.
+BYTES = T.Slice(T.UINT8)
+
+
+def _appender(name, params, fmt):
+    gofunc("strconv", name, [BYTES] + params, [BYTES])(lambda w, dst, *args: append_bytes(w, dst, fmt(*args)))
+
+
+_appender("AppendInt", [T.INT64, I], sc.format_int)
+_appender("AppendUint", [T.UINT64, I], sc.format_uint)
+_appender("AppendBool", [T.BOOL], sc.format_bool)
+_appender("AppendFloat", [T.FLOAT64, T.UINT8, I, I], lambda f, fmt, prec, bits: sc.format_float(f, chr(fmt), prec, bits))
+_appender("AppendQuote", [S], sc.quote)
+_appender("AppendQuoteToASCII", [S], sc.quote_to_ascii)
+_appender("AppendQuoteToGraphic", [S], sc.quote_to_graphic)
+_appender("AppendQuoteRune", [T.INT32], sc.quote_rune)
+_appender("AppendQuoteRuneToASCII", [T.INT32], sc.quote_rune_to_ascii)
+_appender("AppendQuoteRuneToGraphic", [T.INT32], sc.quote_rune_to_graphic)
+gofunc("strconv", "QuoteToGraphic", [S], [S])(lambda w, s: sc.quote_to_graphic(s))
+gofunc("strconv", "QuoteRuneToASCII", [T.INT32], [S])(lambda w, r: sc.quote_rune_to_ascii(r))
+gofunc("strconv", "QuoteRuneToGraphic", [T.INT32], [S])(lambda w, r: sc.quote_rune_to_graphic(r))
+gofunc("strconv", "CanBackquote", [S], [T.BOOL])(lambda w, s: sc.can_backquote(s))
+gofunc("strconv", "IsPrint", [T.INT32], [T.BOOL])(lambda w, r: sc.is_print(r))
+gofunc("strconv", "IsGraphic", [T.INT32], [T.BOOL])(lambda w, r: sc.is_graphic(r))
+
+
+@gofunc("strconv", "UnquoteChar", [S, T.UINT8], [T.INT32, T.BOOL, S, T.ERROR])
+def unquote_char(world, s, quote):
+    value, multibyte, tail, err = sc.unquote_char(s, quote)
+    return value, multibyte, tail, (new_error(world, b"invalid syntax") if err is not None else None)

@@ -254,3 +254,55 @@ def strings_cut(world, s, sep):
     i = s.find(sep)
     return (s[:i], s[i + len(sep):], True) if i >= 0 else (s, b"", False)
 
+
+
+# strings.Replacer keeps its old/new pairs in a []string of its own, in the
+# heap; Replace scans left to right and, at each position, takes the first
+# pair (in argument order) whose old string matches there, as Go's does.
+REPLACER = named_struct("strings", "Replacer", [("oldnew", SS)])
+typename("strings", "Replacer", REPLACER)
+
+
+@gofunc("strings", "NewReplacer", [SS], [T.Pointer(REPLACER)], variadic=True)
+def new_replacer(world, oldnew):
+    if oldnew.len % 2:
+        from ..runtime.panic import GoPanic
+        raise GoPanic("strings.NewReplacer: odd argument count")
+    pairs = new_string_slice(world, read_string_slice(world, oldnew))
+    r = world.malloc(REPLACER.size, "strings.Replacer", REPLACER.ptr_offsets())
+    world.aspace.store(r, "q", pairs.ptr)
+    world.aspace.store(r + 8, "q", pairs.len)
+    world.aspace.store(r + 16, "q", pairs.cap)
+    return r
+
+
+def replace_pairs(s: bytes, pairs: list[tuple[bytes, bytes]]) -> bytes:
+    out, i, n = [], 0, len(s)
+    while i <= n:
+        pair = next(((old, new) for old, new in pairs if s.startswith(old, i)), None)
+        if pair is not None:
+            out.append(pair[1])
+            if pair[0]:
+                i += len(pair[0])
+                continue
+        if i < n:
+            out.append(s[i:i + 1])
+        i += 1
+    return b"".join(out)
+
+
+def _replacer_method(name, params, results):
+    def register(impl):
+        gofunc("strings", f"(*Replacer).{name}", [T.Pointer(REPLACER)] + params, results)(impl)
+        from .registry import PACKAGES
+        methods = PACKAGES["strings"].setdefault("#methods", {}).setdefault(REPLACER, {})
+        methods[name] = PACKAGES["strings"][f"(*Replacer).{name}"]
+        return impl
+    return register
+
+
+@_replacer_method("Replace", [S], [S])
+def replacer_replace(world, r, s):
+    load = world.aspace.load
+    items = read_string_slice(world, Slice(load(r, "q"), load(r + 8, "q"), load(r + 16, "q")))
+    return replace_pairs(s, list(zip(items[0::2], items[1::2])))
