@@ -1858,7 +1858,7 @@ class Checker:
             return
         std = STD_METHODS.get(recv_named, {}).get(name)
         if std is not None:
-            std.ptr_recv = True
+            std.ptr_recv = not getattr(std, "value_recv", False)
             std.method_sig = T.Signature(std.sig.params[1:], std.sig.results, std.sig.variadic)
             self.bind_method(node, operand, std)
             return
@@ -2703,8 +2703,8 @@ class Checker:
         ptr = isinstance(t, T.Pointer)
         named = t.elem if ptr else t
         out = {}
-        if ptr:                             # standard-library types: pointer receivers
-            for name, fn in STD_METHODS.get(named, {}).items():
+        for name, fn in STD_METHODS.get(named, {}).items():    # standard-library types
+            if ptr or getattr(fn, "value_recv", False):
                 out[name] = T.Signature(fn.sig.params[1:], fn.sig.results, fn.sig.variadic)
         for name, fn in self.methods.get(named, {}).items():
             if ptr or not fn.ptr_recv:

@@ -823,7 +823,16 @@ def is_print(r: int) -> bool:
     return i >= 0 and r <= _PRINT_RANGES[i][1]
 
 
-def _append_escaped_rune(out: bytearray, r: int, quote: int, ascii_only: bool) -> None:
+# The spaces strconv.IsGraphic accepts beyond IsPrint's (Unicode category Zs).
+_GRAPHIC_SPACES = frozenset([0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)])
+
+
+def is_graphic(r: int) -> bool:
+    """strconv.IsGraphic: IsPrint's runes and the other Unicode spaces."""
+    return is_print(r) or r in _GRAPHIC_SPACES
+
+
+def _append_escaped_rune(out: bytearray, r: int, quote: int, ascii_only: bool, graphic: bool = False) -> None:
     if r == quote or r == ord("\\"):
         out += bytes([ord("\\"), r])
         return
@@ -831,7 +840,7 @@ def _append_escaped_rune(out: bytearray, r: int, quote: int, ascii_only: bool) -
         if r < 0x80 and is_print(r):
             out.append(r)
             return
-    elif is_print(r):
+    elif is_print(r) or (graphic and is_graphic(r)):
         out += chr(r).encode("utf-8")
         return
     simple = _SIMPLE_ESCAPES.get(r)
@@ -852,7 +861,7 @@ _SIMPLE_ESCAPES = {7: b"\\a", 8: b"\\b", 12: b"\\f", 10: b"\\n", 13: b"\\r",
                    9: b"\\t", 11: b"\\v"}
 
 
-def _quote_with(s: bytes, quote: int, ascii_only: bool) -> bytes:
+def _quote_with(s: bytes, quote: int, ascii_only: bool, graphic: bool = False) -> bytes:
     out = bytearray([quote])
     i = 0
     while i < len(s):
@@ -865,7 +874,7 @@ def _quote_with(s: bytes, quote: int, ascii_only: bool) -> bytes:
             # an invalid byte: \xNN (a literal U+FFFD is 3 bytes wide)
             out += b"\\x" + bytes([_LOWER_HEX[c >> 4], _LOWER_HEX[c & 15]])
         else:
-            _append_escaped_rune(out, r, quote, ascii_only)
+            _append_escaped_rune(out, r, quote, ascii_only, graphic)
         i += width
     out.append(quote)
     return bytes(out)
@@ -881,11 +890,16 @@ def quote_to_ascii(s) -> bytes:
     return _quote_with(_b(s), ord('"'), True)
 
 
-def _quote_rune_with(r: int, ascii_only: bool) -> bytes:
+def quote_to_graphic(s) -> bytes:
+    """strconv.QuoteToGraphic: as quote, leaving every graphic rune unescaped."""
+    return _quote_with(_b(s), ord('"'), False, True)
+
+
+def _quote_rune_with(r: int, ascii_only: bool, graphic: bool = False) -> bytes:
     if not valid_rune(r):
         r = _RUNE_ERROR
     out = bytearray(b"'")
-    _append_escaped_rune(out, r, ord("'"), ascii_only)
+    _append_escaped_rune(out, r, ord("'"), ascii_only, graphic)
     out += b"'"
     return bytes(out)
 
@@ -897,6 +911,10 @@ def quote_rune(r: int) -> bytes:
 
 def quote_rune_to_ascii(r: int) -> bytes:
     return _quote_rune_with(r, True)
+
+
+def quote_rune_to_graphic(r: int) -> bytes:
+    return _quote_rune_with(r, False, True)
 
 
 def can_backquote(s) -> bool:

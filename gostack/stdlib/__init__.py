@@ -1,7 +1,7 @@
 """stdlib: the parts of Go's standard library that programs commonly use.
 
 Go counterpart: the packages fmt, strings, strconv, errors, sort, math, os,
-unicode, unicode/utf8 and flag of Go 1.19, implemented in Python over the
+unicode, unicode/utf8, flag, log, path, math/bits and container/heap, list and ring of Go 1.19, implemented in Python over the
 model's memory (the runtime's own packages runtime, sync and time are in
 compiler/check.py and the runtime).
 
@@ -22,6 +22,8 @@ from .registry import PACKAGES, GoFunc, PkgVar
 # Importing each package module registers its functions in PACKAGES.
 from . import errors_pkg, flag_pkg, io_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg
 from . import strings_pkg, sync_pkg, unicode_pkg
+from . import bits_pkg, container_pkg, heap_pkg, log_pkg, path_pkg
 
 __all__ = ["PACKAGES", "GoFunc", "PkgVar", "errors_pkg", "flag_pkg", "io_pkg", "fmt_pkg", "math_pkg",
-           "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "sync_pkg", "unicode_pkg"]
+           "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "sync_pkg", "unicode_pkg",
+           "bits_pkg", "container_pkg", "heap_pkg", "log_pkg", "path_pkg"]

@@ -13,6 +13,7 @@ import inspect
 
 from ..compiler import types as T
 from ..profiles import PTR_SIZE
+from ..runtime.slice import nextcap, roundupsize
 
 
 class Slice:
@@ -42,6 +43,21 @@ class GoCall:
 
     def __init__(self, entry_pc: int, args: bytes, result_size: int, ctxt: int = 0):
         self.entry_pc, self.args, self.result_size, self.ctxt = entry_pc, args, result_size, ctxt
+
+
+def append_bytes(world, s: Slice, data: bytes) -> Slice:
+    """append(s, data...) for a []byte argument: in place when it fits, else a
+    new array grown by append's rule (the result is a new header, as in Go)."""
+    needed = s.len + len(data)
+    if needed <= s.cap:
+        if data:
+            world.aspace.write(s.ptr + s.len, data)
+        return Slice(s.ptr, needed, s.cap)
+    cap = roundupsize(nextcap(s.cap, needed))
+    ptr = world.slices.alloc_array(cap, 1, (), "[]byte")
+    old = world.aspace.read(s.ptr, s.len) if s.len else b""
+    world.aspace.write(ptr, old + data)
+    return Slice(ptr, needed, cap)
 
 
 def layout(sig: T.Signature):

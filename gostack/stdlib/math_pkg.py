@@ -108,3 +108,25 @@ gofunc("math", "Float64frombits", [T.UINT64], [F], leaks=False)(
     lambda w, b: __import__("struct").unpack("<d", b.to_bytes(8, "little"))[0])
 gofunc("math", "Sincos", [F], [F, F], leaks=False)(lambda w, x: (math.sin(x), math.cos(x)))
 gofunc("math", "Modf", [F], [F, F], leaks=False)(lambda w, x: (float(math.trunc(x)), x - math.trunc(x)))
+
+
+# Pow10 multiplies two table entries (10^(32q) and 10^r, each correctly rounded)
+# as Go's does, so its last bit matches Go's rather than the exact 10^n.
+POW10_MIN, POW10_MAX = -323, 308
+
+
+def _pow10(n):
+    if n < POW10_MIN:
+        return 0.0
+    if n > POW10_MAX:
+        return math.inf
+    q, r = divmod(abs(n), 32)
+    if n >= 0:
+        return float(f"1e{32 * q}") * float(f"1e{r}")
+    return float(f"1e-{32 * q}") / float(f"1e{r}")
+
+
+gofunc("math", "Pow10", [T.INT], [F], leaks=False)(lambda w, n: _pow10(n))
+gofunc("math", "RoundToEven", [F], [F], leaks=False)(
+    lambda w, x: math.copysign(float(round(x)), x) if math.isfinite(x) else x)
+gofunc("math", "Remainder", [F, F], [F], leaks=False)(_safe(math.remainder))

@@ -17,6 +17,8 @@ prints &{...} only at the top level.
 
 from __future__ import annotations
 
+import functools
+
 from ..compiler import types as T
 from ..profiles import PTR_SIZE
 from ..runtime.fmt import GoValue
@@ -109,8 +111,9 @@ class Decoder:
         if kind == "ptr" and word:
             elem = u.elem
             if isinstance(elem.under, (T.Struct, T.Array, T.Slice, T.Map)):
-                target = self.value(elem, word, with_methods=False)
-                v.pointee = lambda: target
+                # Decoded only when printed (fmt follows a pointer at the top
+                # level only), so cyclic structures such as lists terminate.
+                v.pointee = functools.lru_cache(maxsize=1)(lambda: self.value(elem, word, with_methods=False))
                 v.elem_kind = self.kind_of(elem)
         if kind != "map":
             self.add_methods(v, t, word, with_methods)

@@ -61,3 +61,19 @@ def named_struct(pkg: str, name: str, fields):
     named.underlying = T.Struct([T.Field(n, t) for n, t in fields])
     named.underlying.layout()
     return named
+
+
+def std_method(path: str, named, name: str, params, results, value_recv=False):
+    """Register impl as the method name of the package's type named (pointer
+    receiver unless value_recv); impl takes the receiver first."""
+    def register(impl):
+        from ..compiler import types as T
+        recv = named if value_recv else T.Pointer(named)
+        star = "" if value_recv else "*"
+        gofunc(path, f"({star}{named.name}).{name}", [recv] + list(params), results)(impl)
+        fn = package(path)[f"({star}{named.name}).{name}"]
+        if value_recv:
+            fn.value_recv = True
+        package(path).setdefault("#methods", {}).setdefault(named, {})[name] = fn
+        return impl
+    return register

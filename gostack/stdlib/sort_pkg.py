@@ -16,8 +16,8 @@ import math
 import struct
 
 from ..compiler import types as T
-from .abi import GoCall
-from .registry import gofunc
+from .abi import GoCall, Iface
+from .registry import PACKAGES, gofunc, typename
 
 
 def _sort_in_place(world, s, fmt, size, key=None):
@@ -129,25 +129,115 @@ def _interface_type():
     return SORT_INTERFACE
 
 
-def _sort_with_methods(world, data, stable):
-    """Insertion sort through the Len, Less and Swap methods (Go code, called in Go)."""
+def _generator(fn):
+    """fn as a generator function (the sort loop drives Go and Python operations alike)."""
+    def gen(*args):
+        return fn(*args)
+        yield  # noqa: unreachable: makes gen a generator
+    return gen
+
+
+def _operations(world, data):
+    """(n, less, swap) for a sort.Interface value: less and swap are generator
+    functions.  sort.Reverse and the package's own slice types are handled
+    here; any other type's Len, Less and Swap are Go code, called in Go."""
+    info = world.ifaces.types[data.tab] if data.tab else None
+    if info is not None and info.name == REVERSE_NAME:
+        load = world.aspace.load
+        inner = Iface(load(data.data, "q"), load(data.data + 8, "q"))
+        n, less, swap = yield from _operations(world, inner)
+        return n, (lambda i, j: less(j, i)), swap
+    kind = SLICE_TYPES.get(info.type) if info is not None else None
+    if kind is not None:
+        load = world.aspace.load
+        ptr, n = load(data.data, "q"), load(data.data + 8, "q")
+        read, size = kind
+        return (n, _generator(lambda i, j: _lt(read(world, ptr + i * size), read(world, ptr + j * size))),
+                _generator(lambda i, j: _swap(world, ptr, size, i, j)))
     n = struct.unpack("<q", (yield _call_int(world, data, "Len")))[0]
+
+    def less(i, j):
+        return (yield _call_int(world, data, "Less", i, j))[0] != 0
+
+    def swap(i, j):
+        yield GoCall(_method(world, data, "Swap"), data.data.to_bytes(8, "little", signed=True)
+                     + struct.pack("<qq", i, j), 0)
+    return n, less, swap
+
+
+def _lt(a, b):
+    """Float64Slice's Less: NaNs sort first."""
+    if isinstance(a, float) and math.isnan(a):
+        return not (isinstance(b, float) and math.isnan(b))
+    return a < b
+
+
+def _sort_with_methods(world, data, stable):
+    """Insertion sort through Len, Less and Swap."""
+    n, less, swap = yield from _operations(world, data)
     for i in range(1, n):
         j = i
-        while j > 0:
-            less = yield _call_int(world, data, "Less", j, j - 1)
-            if not less[0]:
-                break
-            yield GoCall(_method(world, data, "Swap"), data.data.to_bytes(8, "little", signed=True)
-                         + struct.pack("<qq", j, j - 1), 0)
+        while j > 0 and (yield from less(j, j - 1)):
+            yield from swap(j, j - 1)
             j -= 1
 
 
-from .registry import typename  # noqa: E402
+# The package's slice types: Go methods Len, Less, Swap (value receivers).
+SLICE_TYPES = {}
+REVERSE_NAME = "*sort.reverse"
+
+
+def _slice_type(name, elem, read, size):
+    named = T.Named(name, T.Slice(elem), pkg="sort")
+    SLICE_TYPES[named] = (read, size)
+    typename("sort", name, named)
+
+    def method(mname, params, results, impl):
+        fn = gofunc("sort", f"{name}.{mname}", [named] + params, results)(impl)
+        entry = PACKAGES["sort"][f"{name}.{mname}"]
+        entry.value_recv = True
+        PACKAGES["sort"].setdefault("#methods", {}).setdefault(named, {})[mname] = entry
+        return fn
+    method("Len", [], [T.INT], lambda w, s: s.len)
+    method("Less", [T.INT, T.INT], [T.BOOL],
+           lambda w, s, i, j: _lt(read(w, s.ptr + _index(s, i) * size), read(w, s.ptr + _index(s, j) * size)))
+    method("Swap", [T.INT, T.INT], [], lambda w, s, i, j: _swap(w, s.ptr, size, _index(s, i), _index(s, j)))
+    return named
+
+
+def _index(s, i):
+    if not 0 <= i < s.len:
+        from ..runtime.panic import index_error
+        raise index_error(i, s.len)
+    return i
+
+
+def _reverse_type(world) -> int:
+    """The descriptor of sort's *reverse (made once; its methods are handled here)."""
+    from ..runtime.iface import TypeInfo
+    for info in world.ifaces.types.values():
+        if info.name == REVERSE_NAME:
+            return info.addr
+    addr = world.malloc(48, "type " + REVERSE_NAME, ())
+    world.collector.pin(addr)
+    world.ifaces.types[addr] = TypeInfo(addr, None, REVERSE_NAME, 8, True, ("b", 8), True, {})
+    return addr
+
 
 typename("sort", "Interface", _interface_type())
 gofunc("sort", "Sort", [_interface_type()], [])(lambda w, data: _sort_with_methods(w, data, False))
 gofunc("sort", "Stable", [_interface_type()], [])(lambda w, data: _sort_with_methods(w, data, True))
+_slice_type("IntSlice", T.INT, lambda w, a: w.aspace.load(a, "q"), 8)
+_slice_type("Float64Slice", T.FLOAT64, lambda w, a: w.aspace.load(a, "d"), 8)
+_slice_type("StringSlice", T.STRING, lambda w, a: w.strings.bytes_at(a), 16)
+
+
+@gofunc("sort", "Reverse", [_interface_type()], [_interface_type()])
+def reverse(world, data):
+    box = world.malloc(16, "sort.reverse", (8,))
+    world.aspace.store(box, "q", data.tab)
+    world.aspace.store(box + 8, "q", data.data)
+    return Iface(_reverse_type(world), box)
 
 
 @gofunc("sort", "Search", [T.INT, T.Signature([T.INT], [T.BOOL])], [T.INT])

@@ -254,3 +254,155 @@ def strings_cut(world, s, sep):
     i = s.find(sep)
     return (s[:i], s[i + len(sep):], True) if i >= 0 else (s, b"", False)
 
+
+
+# strings.Replacer keeps its old/new pairs in a []string of its own, in the
+# heap; Replace scans left to right and, at each position, takes the first
+# pair (in argument order) whose old string matches there, as Go's does.
+REPLACER = named_struct("strings", "Replacer", [("oldnew", SS)])
+typename("strings", "Replacer", REPLACER)
+
+
+@gofunc("strings", "NewReplacer", [SS], [T.Pointer(REPLACER)], variadic=True)
+def new_replacer(world, oldnew):
+    if oldnew.len % 2:
+        from ..runtime.panic import GoPanic
+        raise GoPanic("strings.NewReplacer: odd argument count")
+    pairs = new_string_slice(world, read_string_slice(world, oldnew))
+    r = world.malloc(REPLACER.size, "strings.Replacer", REPLACER.ptr_offsets())
+    world.aspace.store(r, "q", pairs.ptr)
+    world.aspace.store(r + 8, "q", pairs.len)
+    world.aspace.store(r + 16, "q", pairs.cap)
+    return r
+
+
+def replace_pairs(s: bytes, pairs: list[tuple[bytes, bytes]]) -> bytes:
+    out, i, n = [], 0, len(s)
+    while i <= n:
+        pair = next(((old, new) for old, new in pairs if s.startswith(old, i)), None)
+        if pair is not None:
+            out.append(pair[1])
+            if pair[0]:
+                i += len(pair[0])
+                continue
+        if i < n:
+            out.append(s[i:i + 1])
+        i += 1
+    return b"".join(out)
+
+
+def _replacer_method(name, params, results):
+    def register(impl):
+        gofunc("strings", f"(*Replacer).{name}", [T.Pointer(REPLACER)] + params, results)(impl)
+        from .registry import PACKAGES
+        methods = PACKAGES["strings"].setdefault("#methods", {}).setdefault(REPLACER, {})
+        methods[name] = PACKAGES["strings"][f"(*Replacer).{name}"]
+        return impl
+    return register
+
+
+@_replacer_method("Replace", [S], [S])
+def replacer_replace(world, r, s):
+    load = world.aspace.load
+    items = read_string_slice(world, Slice(load(r, "q"), load(r + 8, "q"), load(r + 16, "q")))
+    return replace_pairs(s, list(zip(items[0::2], items[1::2])))
+
+
+# ---- the *Func variants: the predicate is Go code, called (in Go) on runes
+# in the order Go's functions call it, so its side effects match.
+RUNE_PRED = T.Signature([T.INT32], [B])
+
+
+def _runes_at(data: bytes) -> list[tuple[int, int, int]]:
+    """(offset, width, rune) for every rune of data."""
+    out, i = [], 0
+    while i < len(data):
+        r, w = decode_rune(data, i)
+        out.append((i, w, r))
+        i += w
+    return out
+
+
+def _pred(world, f, r):
+    from .abi import GoCall
+    import struct
+    res = yield GoCall(world.aspace.load(f, "q"), struct.pack("<i", r) + bytes(4), 8, ctxt=f)
+    return res[0] != 0
+
+
+@gofunc("strings", "IndexFunc", [S, RUNE_PRED], [I])
+def index_func(world, s, f):
+    for off, _, r in _runes_at(s):
+        if (yield from _pred(world, f, r)):
+            return off
+    return -1
+
+
+@gofunc("strings", "LastIndexFunc", [S, RUNE_PRED], [I])
+def last_index_func(world, s, f):
+    for off, _, r in reversed(_runes_at(s)):
+        if (yield from _pred(world, f, r)):
+            return off
+    return -1
+
+
+def _trim_left(world, s, f):
+    for off, _, r in _runes_at(s):
+        if not (yield from _pred(world, f, r)):
+            return s[off:]
+    return b""
+
+
+def _trim_right(world, s, f):
+    for off, w, r in reversed(_runes_at(s)):
+        if not (yield from _pred(world, f, r)):
+            return s[:off + w]
+    return b""
+
+
+@gofunc("strings", "TrimFunc", [S, RUNE_PRED], [S])
+def trim_func_go(world, s, f):
+    return (yield from _trim_right(world, (yield from _trim_left(world, s, f)), f))
+
+
+gofunc("strings", "TrimLeftFunc", [S, RUNE_PRED], [S])(_trim_left)
+gofunc("strings", "TrimRightFunc", [S, RUNE_PRED], [S])(_trim_right)
+
+
+@gofunc("strings", "FieldsFunc", [S, RUNE_PRED], [SS])
+def fields_func(world, s, f):
+    """The runs of runes for which f is false (f is called once per rune, in order)."""
+    out, start = [], None
+    for off, _, r in _runes_at(s):
+        if (yield from _pred(world, f, r)):
+            if start is not None:
+                out.append(s[start:off])
+                start = None
+        elif start is None:
+            start = off
+    if start is not None:
+        out.append(s[start:])
+    return new_string_slice(world, out)
+
+
+def split_after(data: bytes, sep: bytes, n: int = -1) -> list[bytes] | None:
+    """SplitAfter(N): as split, each piece keeping its separator."""
+    if n == 0:
+        return None
+    if sep == b"":
+        return split(data, sep, n)
+    out, i = [], 0
+    while n < 0 or len(out) < n - 1:
+        k = data.find(sep, i)
+        if k < 0:
+            break
+        out.append(data[i:k + len(sep)])
+        i = k + len(sep)
+    out.append(data[i:])
+    return out
+
+
+gofunc("strings", "SplitAfter", [S, S], [SS])(lambda w, s, sep: new_string_slice(w, split_after(s, sep)))
+gofunc("strings", "SplitAfterN", [S, S, I], [SS])(lambda w, s, sep, n: new_string_slice(w, split_after(s, sep, n)))
+gofunc("strings", "LastIndexAny", [S, S], [I])(
+    lambda w, s, chars: max([off for off, _, r in _runes_at(s) if r in runes_of(chars)], default=-1))

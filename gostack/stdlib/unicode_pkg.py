@@ -7,6 +7,7 @@ import unicodedata
 from ..compiler import types as T
 from ..runtime.string import decode_rune, encode_rune, runes_of
 from ..runtime.strconv import valid_string
+from .abi import append_bytes
 from .registry import const, gofunc
 
 R, B, S, I = T.INT32, T.BOOL, T.STRING, T.INT
@@ -15,6 +16,7 @@ const("unicode/utf8", "RuneError", T.UNTYPED_RUNE, 0xFFFD)
 const("unicode/utf8", "UTFMax", T.UNTYPED_INT, 4)
 const("unicode/utf8", "RuneSelf", T.UNTYPED_INT, 0x80)
 const("unicode", "MaxRune", T.UNTYPED_RUNE, 0x10FFFF)
+const("unicode/utf8", "MaxRune", T.UNTYPED_RUNE, 0x10FFFF)
 gofunc("unicode/utf8", "RuneCountInString", [S], [I], leaks=False)(lambda w, s: len(runes_of(s)))
 gofunc("unicode/utf8", "RuneCount", [T.Slice(T.UINT8)], [I], leaks=False)(
     lambda w, b: len(runes_of(w.aspace.read(b.ptr, b.len) if b.len else b"")))
@@ -71,13 +73,47 @@ gofunc("unicode/utf8", "DecodeRune", [T.Slice(T.UINT8)], [R, I], leaks=False)(
     lambda w, b: decode_rune(_bytes_of(w, b), 0) if b.len else (0xFFFD, 0))
 gofunc("unicode/utf8", "DecodeLastRune", [T.Slice(T.UINT8)], [R, I], leaks=False)(
     lambda w, b: _last_rune(_bytes_of(w, b)))
-gofunc("unicode/utf8", "FullRuneInString", [S], [B], leaks=False)(
-    lambda w, s: bool(s) and (decode_rune(s, 0)[1] > 1 or decode_rune(s, 0)[0] != 0xFFFD or len(s) >= 4
-                              or s[0] < 0x80 or s[0] < 0xC2 or s[0] > 0xF4))
+
+
+# The second byte a multi-byte sequence may have, by its first byte (UTF-8's
+# rules against overlong forms and surrogates); other continuations are 80-BF.
+SECOND_BYTE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+
+
+def _seq_len(first: int) -> int:
+    """How many bytes a sequence starting with first needs (1: ASCII or invalid)."""
+    if 0xC2 <= first <= 0xDF:
+        return 2
+    if 0xE0 <= first <= 0xEF:
+        return 3
+    if 0xF0 <= first <= 0xF4:
+        return 4
+    return 1
+
+
+def full_rune(p: bytes) -> bool:
+    """Does p begin with a whole rune (or with bytes that can only decode as an error)?"""
+    if not p:
+        return False
+    if len(p) >= _seq_len(p[0]):
+        return True
+    lo, hi = SECOND_BYTE.get(p[0], (0x80, 0xBF))
+    if len(p) > 1 and not lo <= p[1] <= hi:
+        return True
+    return len(p) > 2 and not 0x80 <= p[2] <= 0xBF
+
+
+gofunc("unicode/utf8", "FullRuneInString", [S], [B], leaks=False)(lambda w, s: full_rune(s))
+gofunc("unicode/utf8", "FullRune", [T.Slice(T.UINT8)], [B], leaks=False)(lambda w, b: full_rune(_bytes_of(w, b)))
+gofunc("unicode/utf8", "RuneStart", [T.UINT8], [B], leaks=False)(lambda w, c: c & 0xC0 != 0x80)
+gofunc("unicode/utf8", "AppendRune", [T.Slice(T.UINT8), R], [T.Slice(T.UINT8)])(
+    lambda w, p, r: append_bytes(w, p, encode_rune(r)))
 gofunc("unicode", "IsControl", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Cc")
 gofunc("unicode", "IsPrint", [R], [B], leaks=False)(
     lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r))
 gofunc("unicode", "IsTitle", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Lt")
+gofunc("unicode", "IsMark", [R], [B], leaks=False)(lambda w, r: _cat(r).startswith("M"))
+gofunc("unicode", "IsSymbol", [R], [B], leaks=False)(lambda w, r: _cat(r).startswith("S"))
 
 
 @gofunc("unicode/utf8", "EncodeRune", [T.Slice(T.UINT8), R], [I], leaks=False)
