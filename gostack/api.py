@@ -57,6 +57,7 @@ EVENT_FIELDS = {
     "goready": (),
     "goexit": (),
     "procresize": ("old", "new"),                        # runtime.GOMAXPROCS(new)
+    "execute": ("p", "m", "resumed"),                    # a P (on its M) runs g
     "gc_start": ("numgc",),
     "gc_end": ("numgc", "freed", "heap_alloc"),
     "thread_create": ("tid", "stack_lo", "stack_hi", "guard"),

@@ -39,11 +39,13 @@ _GOROUTINE_COLUMNS = [   # (stats key, heading, is a size in bytes); short enoug
     ("bytes_copied", "copied", True),
     ("max_depth", "max depth", False),
 ]
-_SIZE_KEYS = {"bytes_copied", "stack_inuse_peak", "stack_inuse_final"}
+_SIZE_KEYS = {"bytes_copied", "stack_inuse_peak", "stack_inuse_final", "g0_stacks",
+              "g0_peak_used"}
 
 
 def stats_renderables(stats: dict) -> list:
-    """The --stats summary: a heading, one table row per goroutine, totals, memstats."""
+    """The --stats summary: a heading, one table row per goroutine, totals, memstats,
+    and the scheduler (CPUs, Ps, the Ms that ran and their g0 stacks)."""
     heading = (f"profile {stats.get('profile', '?')}, {stats.get('stack_model', '?')} "
                f"stacks, exit code {stats.get('exit_code', '?')}")
     rows = [[_cell(g.get(key), size) for key, _, size in _GOROUTINE_COLUMNS]
@@ -55,10 +57,23 @@ def stats_renderables(stats: dict) -> list:
     for row in rows:
         goroutines.add_row(*row)
     parts = [heading, goroutines]
-    for title, section in (("totals", stats.get("totals")), ("memstats", stats.get("memstats"))):
+    for title, section in (("totals", stats.get("totals")), ("memstats", stats.get("memstats")),
+                           ("scheduler", _scheduler(stats))):
         if section:
             parts.append(_key_value_table(title, section))
     return parts
+
+
+def _scheduler(stats: dict):
+    """CPUs and Ps; the Ms with a g0 (none in the thread model: no Go runtime there)."""
+    if "gomaxprocs" not in stats:
+        return None
+    g0s = [s for s in stats.get("system_stacks", []) if s["role"] == "g0"]
+    section = {"cpus": stats.get("cpus"), "gomaxprocs": stats["gomaxprocs"]}
+    if g0s:
+        section.update(threads_with_a_g0=len(g0s), g0_stacks=sum(s["size"] for s in g0s),
+                       g0_peak_used=max(s["peak_used"] for s in g0s))
+    return section
 
 
 def _key_value_table(title: str, section: dict) -> Table:

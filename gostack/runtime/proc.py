@@ -223,6 +223,7 @@ class World:
         mp.g0 = self.malg(self.profile.g0_stack, G0_MSTART_FRAMES)
         mp.gsignal = self.malg(GSIGNAL_STACK)
         task = self.kernel.sys_clone(GO_CLONE_FLAGS, mp.g0.stack.hi, entry=0)
+        self.note_inuse()
         mp.tid = task.tid
         mp.startfn = fn
         self.allm.append(mp)
@@ -577,12 +578,16 @@ class World:
         self.loop_resume = 0
         self.curg = self.m.curg = p.curg = g
         p.preempt_at = p.ran + FORCE_PREEMPT_STEPS
+        if self.opts.on_event is not None:
+            self.emit("execute", g=g.goid, p=p.id, m=self.m.id, resumed=False)
 
     def resume(self, g: G):
         """A G the host left running on its P (multi-P): it goes on where it stopped."""
         g.async_safe = False
         self.loop_resume = 0
         self.curg = self.m.curg = g
+        if self.opts.on_event is not None:
+            self.emit("execute", g=g.goid, p=self.p.id, m=self.m.id, resumed=True)
 
     def rotate_due(self) -> bool:
         """Multi-P: the current P's slice is over and another P has, or may find, work."""

@@ -83,8 +83,7 @@ def _host_failure(opts, message):
 
 
 def execute(world: World, blocks: dict):
-    g = world.main_g
-    world.execute(g)
+    g = world.main_g            # (World made it the running G of P0)
     f = blocks[g.pc]
     checkinv = bool(world.debug.get("checkinv"))
     async_preemption = world.async_preemption

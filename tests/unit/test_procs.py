@@ -119,3 +119,19 @@ def test_a_multi_p_schedule_is_the_same_every_run():
 def test_thread_model_cpus_are_plain_ms_without_go_system_stacks():
     result = run("gomaxprocs1", profile="go1.19", stack_model="thread")
     assert result.exit_code == 0 and result.stats["system_stacks"] == []
+
+
+def test_execute_events_show_every_p_running_goroutines():
+    events = []
+    gostack.run_source(WORKERS, "workers.go", profile="go1.19", cpus=4, on_event=events.append)
+    runs = [e for e in events if e["event"] == "execute"]
+    assert {e["p"] for e in runs} == {0, 1, 2, 3}
+    assert {e["m"] for e in runs} == {0, 2, 3, 4}          # m1 is sysmon's
+    assert any(e["resumed"] for e in runs)
+    assert [e["g"] for e in runs[:1]] == [1]
+
+
+def test_examples_procs_runs_on_four_cpus():
+    example = Path(__file__).parent.parent.parent / "examples" / "procs.go"
+    result = gostack.run_file(str(example), profile="go1.19", cpus=4)
+    assert result.stdout == "CPUs: 4 Ps: 4\nresults: [2584 4181 6765 10946]\n"
