@@ -607,12 +607,7 @@ class World:
             return old
         check_procs(n)
         self.emit("procresize", old=old, new=n)
-        for p in self.allp:                 # stopTheWorld: other running Gs are preempted
-            g = p.curg
-            if p is not self.p and g is not None:
-                p.curg = None
-                g.async_safe = True
-                self.gosched(g)
+        self.stop_the_world()
         for k in range(old, n):
             self.allp.append(P(k, new_stackcache(self.profile)))
         for p in self.allp[n:]:
@@ -631,6 +626,16 @@ class World:
         for p in self.allp:
             p.slice_end = p.ran + PROC_SLICE_STEPS if n > 1 else NO_SLICE
         return old
+
+    def stop_the_world(self):
+        """stopTheWorld: the goroutines running on the other Ps are preempted (at the
+        block boundary where the host left them) and queue on the global run queue."""
+        for p in self.allp:
+            g = p.curg
+            if p is not self.p and g is not None:
+                p.curg = None
+                g.async_safe = True
+                self.gosched(g)
 
     def destroyp(self, p: P):
         """A P beyond the new GOMAXPROCS hands its Gs, dead Gs and stack cache back."""

@@ -34,6 +34,7 @@ def stack(world, buf, all_goroutines):
     g = world.curg
     text = user_traceback(world, g, world.stdlib_call_pc, None)
     if all_goroutines:
+        world.stop_the_world()          # as Go does for all: the others stop (runnable)
         for gp in world.live_goroutines():
             if gp is not g:
                 text += "\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp))
