@@ -606,7 +606,7 @@ class World:
         if n <= 0 or n == old:
             return old
         check_procs(n)
-        self.emit("procresize", old=old, new=n)
+        self.emit("procresize", g=self.curg.goid, old=old, new=n, p=self.p.id)
         self.stop_the_world()
         for k in range(old, n):
             self.allp.append(P(k, new_stackcache(self.profile)))
@@ -648,8 +648,9 @@ class World:
         p.gfree = []
         self.stackalloc.stackcache_clear(p)
         if p.m is not None:
+            if p.m is not self.m:           # (the caller's M goes on, with P0)
+                self.midle.append(p.m)
             p.m.p = None
-            self.midle.append(p.m)
             p.m = None
 
     def deadlock(self) -> GoFatal:

@@ -135,3 +135,55 @@ def test_examples_procs_runs_on_four_cpus():
     example = Path(__file__).parent.parent.parent / "examples" / "procs.go"
     result = gostack.run_file(str(example), profile="go1.19", cpus=4)
     assert result.stdout == "CPUs: 4 Ps: 4\nresults: [2584 4181 6765 10946]\n"
+
+
+SHRINK_FROM_A_WORKER = """package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	var wg sync.WaitGroup
+	out := make([]int, 6)
+	for w := 0; w < 6; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			out[w] = fib(14 + w%3)
+			if w == 2 {
+				fmt.Println("was", runtime.GOMAXPROCS(1))
+			}
+		}(w)
+	}
+	wg.Wait()
+	fmt.Println(out, runtime.GOMAXPROCS(4))
+	for w := 0; w < 6; w++ {
+		wg.Add(1)
+		go func(w int) { defer wg.Done(); out[w] = fib(17) }(w)
+	}
+	wg.Wait()
+	fmt.Println(out)
+}
+"""
+
+
+def test_a_goroutine_on_a_removed_p_goes_on_with_p0_and_its_own_m():
+    """GOMAXPROCS(1) called from a goroutine running on P3: checkinv checks after every
+    block that each P has its own M and that the running G is its P's curg."""
+    events = []
+    result = gostack.run_source(SHRINK_FROM_A_WORKER, "shrink.go", profile="go1.19", cpus=4,
+                                debug={"checkinv": 1}, on_event=events.append)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "was 4\n[377 610 987 377 610 987] 1\n[1597 1597 1597 1597 1597 1597]\n"
+    resize = next(e for e in events if e["event"] == "procresize")
+    assert resize["p"] > 0          # worker 2 was running on a P that GOMAXPROCS(1) removes
