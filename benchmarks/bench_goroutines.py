@@ -8,6 +8,10 @@
             built).  ru_maxrss is shown, not used: Linux counts the parent's RSS
             at spawn into it.  Also in-process tracemalloc peak (minus N=0) / N
             and the program's StackInuse growth / N (Go: exactly 2048).
+  procs     8 workers computing fib(20) on 1 P and on 4 Ps (--cpus 4): the
+            same output; the host time of each (only vm.run.execute), and how
+            often the host turned from one P to the next.  The Ps take turns
+            on the one host thread, so 4 Ps cost what 1 does, plus the turns.
   pingpong  main and a goroutine pass an int over two unbuffered channels M
             times (100000; --quick 20000), against two asyncio tasks with two
             asyncio.Queue(maxsize=1); 2 switches per round trip.  Best-of-3;
@@ -87,6 +91,38 @@ func main() {
 }
 """
 
+PROCS_GO = """package main
+
+import "sync"
+
+func fib(n int) int {
+	if n < 2 {
+		return n
+	}
+	return fib(n-1) + fib(n-2)
+}
+
+func main() {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	total := 0
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r := fib(20)
+			mu.Lock()
+			total += r
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	println("total:", total)
+}
+"""
+PROCS_WANT = "total: 54120"
+PROCS_CPUS = (1, 4)
+
 # The child reads the Go source on stdin; prints its peak RSS (KiB) when the
 # program prints its last line (every goroutine parked) and at the end.
 CHILD = """import json, re, sys
@@ -146,9 +182,10 @@ def bench_park(n, top):
             "top": [(str(s.traceback), s.size, s.count) for s in stats]}
 
 
-def time_gostack(m):
-    opts = RunOptions()
-    program = compile_source(PINGPONG_GO % {"m": m}, "pingpong.go", opts)
+def time_execute(source, want, **options):
+    """Best host seconds of vm.run.execute over REPEAT fresh worlds; the last world."""
+    opts = RunOptions(**options)
+    program = compile_source(source, "bench.go", opts)
     best = float("inf")
     for _ in range(REPEAT):
         world = World(program, get_profile(opts.profile), opts)
@@ -157,9 +194,22 @@ def time_gostack(m):
         code, err = R.execute(world, blocks)
         best = min(best, time.perf_counter() - t0)
         text = "".join(world.stderr_parts).strip()
-        if code != 0 or err or text != f"ball: {m}":
-            sys.exit(f"gostack ping-pong failed (exit {code}, {err}):\n{text}")
-    return best
+        if code != 0 or err or text != want:
+            sys.exit(f"gostack run failed (exit {code}, {err}):\n{text}")
+    return best, world
+
+
+def time_gostack(m):
+    return time_execute(PINGPONG_GO % {"m": m}, f"ball: {m}")[0]
+
+
+def bench_procs():
+    rows = []
+    for cpus in PROCS_CPUS:
+        sec, world = time_execute(PROCS_GO, PROCS_WANT, profile="go1.19", cpus=cpus)
+        rows.append({"cpus": cpus, "seconds": sec, "p_turns": world.totals["p_turns"],
+                     "threads_with_g0": sum(1 for m in world.allm if m.g0 is not None)})
+    return rows
 
 
 async def ponger(ping, pong):
@@ -199,6 +249,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     n, m = (10000, 20000) if args.quick else (100000, 100000)
     pp = bench_pingpong(m)      # first, before the park runs grow this process
+    procs = bench_procs()
     pk = bench_park(n, args.top)
 
     print(f"gostack goroutines, CPython {platform.python_version()} ({platform.machine()}); "
@@ -218,6 +269,12 @@ def main(argv=None):
     for name in ("gostack", "asyncio"):
         print(f"{name:<16} {pp[name + '_s']:>8.4f} {pp[name + '_per_s'] / 1e6:>11.3f}M "
               f"{pp[name + '_ns']:>10.0f}")
+    head = f"{'procs: 8 x fib(20)':<20} {'seconds':>8} {'P turns':>8} {'Ms with g0':>11}"
+    print("\n" + head + "\n" + "-" * len(head))
+    for row in procs:
+        print(f"{'--cpus ' + str(row['cpus']):<20} {row['seconds']:>8.4f} {row['p_turns']:>8} "
+              f"{row['threads_with_g0']:>11}")
+    print(f"4 Ps take {procs[-1]['seconds'] / procs[0]['seconds']:.2f}x the host time of 1 P")
     per_g = pk["host_bytes_per_g"]
     print(f"memory target (<= {TARGET_BYTES} bytes) {'met' if per_g <= TARGET_BYTES else 'NOT met'}: "
           f"{per_g:.0f} bytes per goroutine ({per_g / 2048:.2f}x its 2 KB stack)")
@@ -226,7 +283,8 @@ def main(argv=None):
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:
             json.dump({"python": platform.python_version(), "quick": args.quick, "repeat": REPEAT,
-                       "target_bytes": TARGET_BYTES, "park": pk, "pingpong": pp}, fh, indent=2)
+                       "target_bytes": TARGET_BYTES, "park": pk, "pingpong": pp,
+                       "procs": procs}, fh, indent=2)
             fh.write("\n")
     return 0
 

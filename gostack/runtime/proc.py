@@ -106,7 +106,7 @@ class World:
         self.started = time.monotonic()
         self.totals = {"goroutines_created": 0, "grows": 0, "shrinks": 0, "bytes_copied": 0,
                        "preemptions": 0, "stack_inuse_peak": 0, "stack_inuse_final": 0,
-                       "copies": 0, "pointers_adjusted": 0}
+                       "copies": 0, "pointers_adjusted": 0, "p_turns": 0}
         self.allgs = []            # every G ever made (a dead G is reused by gfget)
         self.gstats = []           # one GStats per goroutine created
         self.stderr_parts: list[str] = []
@@ -551,6 +551,8 @@ class World:
         """The host turns to P p and the M that runs it (started on first use)."""
         if p.m is None:
             self.startm(p)
+        if p is not self.p:
+            self.totals["p_turns"] += 1
         self.p, self.m = p, p.m
         busy = sum(1 for q in self.allp if q.curg is not None) or 1
         self.ns_per_step = NS_PER_STEP // busy      # the Ps run in parallel: time passes once
