@@ -49,10 +49,12 @@ class MapIter:
         self.pos = 0
 
 
-def normalize(aspace, addr: int, desc, types=None):
+def normalize(aspace, addr: int, desc, types=None, hashing=False):
     """A hashable key for the value at addr, equal exactly when Go's == is.
 
-    types (addr -> TypeInfo) resolves the dynamic types of interface values.
+    types (addr -> TypeInfo) resolves the dynamic types of interface values;
+    hashing: the key is for a map (an uncomparable dynamic type is then Go's
+    "hash of unhashable type" panic rather than "comparing uncomparable").
     """
     kind = desc[0]
     if kind == "s":
@@ -62,23 +64,24 @@ def normalize(aspace, addr: int, desc, types=None):
         v = aspace.load(addr, "d")
         return v if not math.isnan(v) else object()     # NaN != NaN
     if kind == "i":
-        return interface_key(aspace, addr, types)
+        return interface_key(aspace, addr, types, hashing)
     if kind == "b":
         return aspace.read(addr, desc[1])
-    return tuple(normalize(aspace, addr + off, inner, types) for off, inner in desc[1])
+    return tuple(normalize(aspace, addr + off, inner, types, hashing) for off, inner in desc[1])
 
 
-def interface_key(aspace, addr: int, types):
+def interface_key(aspace, addr: int, types, hashing=False):
     """An interface value compares by dynamic type, then by value (efaceeq)."""
     tab, data = aspace.load(addr, "q"), aspace.load(addr + PTR_SIZE, "q")
     if tab == 0:
         return (0,)
     info = types[tab]
     if not info.comparable:
-        raise GoPanic(f"comparing uncomparable type {info.name}", runtime_error=True)
+        what = "hash of unhashable" if hashing else "comparing uncomparable"
+        raise GoPanic(f"{what} type {info.name}", runtime_error=True)
     if info.direct:
         return (tab, data)
-    return (tab, normalize(aspace, data, info.eq_desc, types))
+    return (tab, normalize(aspace, data, info.eq_desc, types, hashing))
 
 
 def equal(aspace, a: int, b: int, desc, types=None) -> bool:

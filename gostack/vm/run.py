@@ -403,7 +403,7 @@ def data_ops(world: World) -> dict:
         MAKEMAP=maps.makemap, MAPACCESS=maps.access, MAPASSIGN=maps.assign,
         MAPDELETE=maps.delete, MAPLEN=maps.length, MAPITERINIT=maps.iterinit,
         MAPITERNEXT=maps.iternext, PACKKEY=packkey,
-        MAPKEY=lambda addr, desc: normalize(aspace, addr, desc, ifaces.types),
+        MAPKEY=lambda addr, desc: normalize(aspace, addr, desc, ifaces.types, hashing=True),
         MEMEQ=lambda a, b, desc: equal(aspace, a, b, desc, ifaces.types),
         IMETHOD=ifaces.method, ASSERT_TYPE=ifaces.assert_type, IFACE_ASSERT=ifaces.assert_iface,
         IFACE_CAN=ifaces.can_assert,
