@@ -36,7 +36,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..errors import Unsupported
-from ..profiles import PTR_SIZE, Profile
+from ..profiles import MIN_LEGAL_POINTER, PTR_SIZE, Profile
 from . import types as T
 from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes, pointer_shaped
@@ -169,6 +169,7 @@ class FuncGen:
         self.cur: Block = None
         self.regs = None            # sp offset -> (host name, size) inside a promoted loop
         self.reg_homes = []         # (stack slot, type) of each promoted local
+        self.nilcheck_all = False   # inside &x: every pointer on x's path is nil-checked
         self.reg_dirty = set()
         self.ctxt_slot = None       # closures: the frame slot holding the context register
         self.dr_block = None        # functions with defers: the deferreturn block
@@ -1835,7 +1836,11 @@ class FuncGen:
         if op == "&":
             if getattr(node, "new_literal", False):
                 return self.load(self.literal_object(node, operand), T.Pointer(operand.ty))
-            return self.addr_of_loc(self.loc(operand))
+            saved, self.nilcheck_all = self.nilcheck_all, True
+            try:            # &*p, &p.f, &p[i]: no memory is touched, so p is checked
+                return self.addr_of_loc(self.loc(operand))
+            finally:
+                self.nilcheck_all = saved
         if op == "*":
             return self.load(self.loc(node), node.ty)
         v = self.value(operand)
@@ -2074,9 +2079,9 @@ class FuncGen:
         if kind == "selector_expression":
             operand = node.get("operand")
             if node.through_pointer:
-                base = self.pointer_base(operand)
+                base = self.pointer_base(operand, node.field.offset >= MIN_LEGAL_POINTER)
                 return Loc("mem", node.field.offset, base)
-            return self.agg_loc(operand).plus(node.field.offset)
+            return self.far_checked(self.agg_loc(operand), node.field.offset).plus(node.field.offset)
         if kind == "index_expression":
             return self.index_loc(node)
         if kind == "unary_expression" and node.op == "*":
@@ -2085,14 +2090,35 @@ class FuncGen:
             return self.agg_loc(node)
         raise Unsupported(node.pos, f"{kind.replace('_', ' ')} as a location")
 
-    def pointer_base(self, operand) -> str:
-        """A host name holding a pointer value (loaded once; nil faults on use)."""
+    def pointer_base(self, operand, far=False) -> str:
+        """A host name holding a pointer value, loaded once.
+
+        A nil pointer faults when the access touches the first page, as in Go;
+        where it would not (`far`: an offset of 4096 or more; or an address
+        taken without any access), Go's explicit nil check is made: a load
+        from the pointer itself, which faults at address 0.
+        """
         v = self.value(operand)
         if v.isidentifier():
-            return v
-        name = self.tmp()
-        self.emit(f"{name} = {v}")
+            name = v
+        else:
+            name = self.tmp()
+            self.emit(f"{name} = {v}")
+        if far or self.nilcheck_all:
+            self.emit(f"if not {name}: LD_B(0)")
         return name
+
+    def far_checked(self, loc: Loc, reach: int) -> Loc:
+        """A part of an object reached through a pointer, `reach` bytes or more past its
+        start: nil-check the pointer (a nil base would not fault in the first page)."""
+        if loc.space == "mem" and loc.off + reach >= MIN_LEGAL_POINTER:
+            base = loc.base
+            if not base.isidentifier():
+                base = self.tmp()
+                self.emit(f"{base} = {loc.base}")
+                loc = Loc("mem", loc.off, base, loc.terms)
+            self.emit(f"if not {base}: LD_B(0)")
+        return loc
 
     def index_loc(self, node) -> Loc:
         operand, index = node.get("operand"), node.get("index")
@@ -2109,9 +2135,9 @@ class FuncGen:
             raise Unsupported(node.pos, "taking the address of a string or map element")
         arr = node.array
         if node.through_pointer:
-            base = Loc("mem", 0, self.pointer_base(operand))
+            base = Loc("mem", 0, self.pointer_base(operand, arr.size >= MIN_LEGAL_POINTER))
         else:
-            base = self.agg_loc(operand)
+            base = self.far_checked(self.agg_loc(operand), arr.size)
         es = arr.elem.size
         if index.const is not None:
             return base.plus(index.const * es)
