@@ -1834,6 +1834,8 @@ class Checker:
                     node.ty, node.pkgvar = member.type, member
                 else:
                     node.ty = member.sig
+                    if not getattr(node, "_called", False):
+                        self.std_func_value(node, scope)
                 return
         if operand.ty is None or not getattr(operand, "_checked", False):
             self.expr(operand, scope)
@@ -1903,7 +1905,25 @@ class Checker:
         bound.loop_depth = self.loop_depth
         self.func.locals.append(bound)
         inner.names["~mv"] = bound
-        sig = fn.method_sig
+        callee = _selector(Node("identifier", pos, "~mv"), node.get("field").text, pos)
+        lit = self.forwarding_literal(fn.method_sig, callee, pos)
+        self.expr_func_literal(lit, inner, name=f"{fn.name}-fm")
+        node.method_value = (bound, recv, lit)
+        node.ty = fn.method_sig
+
+    def std_func_value(self, node, scope):
+        """pkg.F not called (a standard-library function used as a value): a closure
+        with nothing captured that calls pkg.F.  (Go uses pkg.F's own static funcval;
+        here F is Python, so a Go function stands in for it, named like F.)"""
+        fn, pos = node.sym, node.pos
+        callee = _selector(Node("identifier", pos, node.get("operand").text),
+                           node.get("field").text, pos)
+        lit = self.forwarding_literal(fn.sig, callee, pos)
+        self.expr_func_literal(lit, Scope(scope), name=f"{fn.qualname}-fm")
+        node.std_value = lit
+
+    def forwarding_literal(self, sig, callee, pos):
+        """func(p0 T0, ...) (R...) { return callee(p0, ...) }, as a syntax tree."""
         decls, args = [], []
         for k, t in enumerate(sig.params):
             last_variadic = sig.variadic and k == len(sig.params) - 1
@@ -1916,18 +1936,15 @@ class Checker:
         results = Node("parameter_list", pos, children=[
             Node("parameter_declaration", pos, fields={"type": [_TypeLeaf(t, pos)]}) for t in sig.results])
         arglist = Node("argument_list", pos, children=args)
-        sel = _selector(Node("identifier", pos, "~mv"), node.get("field").text, pos)
-        call = Node("call_expression", pos, fields={"function": [sel], "arguments": [arglist]})
-        call.children = [sel, arglist]
+        call = Node("call_expression", pos, fields={"function": [callee], "arguments": [arglist]})
+        call.children = [callee, arglist]
         stmt = Node("return_statement", pos, children=[Node("expression_list", pos, children=[call])]) \
             if sig.results else Node("expression_statement", pos, children=[call])
         body = Node("block", pos, children=[Node("statement_list", pos, children=[stmt])])
         lit = Node("func_literal", pos, fields={"parameters": [Node("parameter_list", pos, children=decls)],
                                                 "result": [results], "body": [body]})
         lit.children = [lit.fields["parameters"][0], results, body]
-        self.expr_func_literal(lit, inner, name=f"{fn.name}-fm")
-        node.method_value = (bound, recv, lit)
-        node.ty = sig
+        return lit
 
     def lookup_member(self, t, name, node):
         """(embedded path, "field"/"method"/"imethod", object) of x.name, by depth (Go's rule)."""

@@ -1807,8 +1807,8 @@ class FuncGen:
         return self.load(self.var_location(sym), sym.type)
 
     def value_selector_expression(self, node):
-        if isinstance(getattr(node, "sym", None), GoFunc):
-            raise Unsupported(node.pos, "a standard-library function used as a value")
+        if getattr(node, "std_value", None) is not None:       # pkg.F as a func value
+            return self.value(node.std_value)
         if getattr(node, "pkgvar", None) is not None:
             return self.load(self.pkgvar_loc(node), node.ty)
         if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M

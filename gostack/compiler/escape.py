@@ -283,6 +283,8 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         bound, recv, lit = node.method_value
         ff.flow(bound, sources(recv, ff))
         return sources(lit, ff)
+    if kind == "selector_expression" and getattr(node, "std_value", None) is not None:
+        return sources(node.std_value, ff)          # pkg.F as a value: a closure of nothing
     if kind in ("selector_expression", "index_expression"):
         tokens = sources(node.get("operand"), ff)
         if kind == "index_expression":
