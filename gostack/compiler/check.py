@@ -1841,7 +1841,7 @@ class Checker:
             self.expr(operand, scope)
             operand._checked = True
         if getattr(operand, "is_type", False):
-            return self.method_expression(node, operand.ty, name)
+            return self.method_expression(node, operand.ty, name, scope)
         t = operand.ty.under
         node.through_pointer = isinstance(t, T.Pointer)
         if node.through_pointer:
@@ -1922,8 +1922,9 @@ class Checker:
         self.expr_func_literal(lit, Scope(scope), name=f"{fn.qualname}-fm")
         node.std_value = lit
 
-    def forwarding_literal(self, sig, callee, pos):
-        """func(p0 T0, ...) (R...) { return callee(p0, ...) }, as a syntax tree."""
+    def forwarding_literal(self, sig, callee, pos, method=None):
+        """func(p0 T0, ...) (R...) { return callee(p0, ...) }, as a syntax tree
+        (method: p0 is a receiver, and the call is p0.method(p1, ...))."""
         decls, args = [], []
         for k, t in enumerate(sig.params):
             last_variadic = sig.variadic and k == len(sig.params) - 1
@@ -1935,6 +1936,8 @@ class Checker:
             args.append(Node("variadic_argument", pos, children=[ident]) if last_variadic else ident)
         results = Node("parameter_list", pos, children=[
             Node("parameter_declaration", pos, fields={"type": [_TypeLeaf(t, pos)]}) for t in sig.results])
+        if method is not None:
+            callee = _selector(args.pop(0), method, pos)
         arglist = Node("argument_list", pos, children=args)
         call = Node("call_expression", pos, fields={"function": [callee], "arguments": [arglist]})
         call.children = [callee, arglist]
@@ -2002,17 +2005,25 @@ class Checker:
             recv = operand
         node.receiver_expr = recv
 
-    def method_expression(self, node, t, name):
+    def method_expression(self, node, t, name, scope):
         """T.M / (*T).M: a function whose first parameter is the receiver."""
         base = t.elem if isinstance(t, T.Pointer) else t
         fn = self.methods.get(base, {}).get(name)
-        if fn is None or (fn.ptr_recv and not isinstance(t, T.Pointer)):
+        if fn is not None and fn.ptr_recv == isinstance(t, T.Pointer):
+            node.sym = fn
+            node.ty = fn.sig
+            self.note_dep(fn)
+            return
+        msig = self.method_set(t).get(name)
+        if msig is None or isinstance(t.under, T.Interface):
             raise CompileError(node.pos, f"{t}.{name} undefined (type {t} has no method {name})")
-        if isinstance(t, T.Pointer) and not fn.ptr_recv:
-            raise Unsupported(node.pos, "method expressions (*T).M of value methods")
-        node.sym = fn
-        node.ty = fn.sig
-        self.note_dep(fn)
+        # A promoted method, or (*T).M of a value method: Go's wrapper function,
+        # here a literal calling recv.M (Go names it like the method expression).
+        sig = T.Signature([t] + list(msig.params), msig.results, msig.variadic)
+        lit = self.forwarding_literal(sig, None, node.pos, method=name)
+        self.expr_func_literal(lit, Scope(scope), name=self.text(node))
+        node.std_value = lit
+        node.ty = sig
 
     def expr_index_expression(self, node, scope):
         operand, index = node.get("operand"), node.get("index")
@@ -2232,7 +2243,7 @@ class Checker:
             node.iface_call = iface_method
             node.iface_operand = fn_node.get("operand")
             node.sig = T.Signature([T.UINTPTR] + msig.params, msig.results, msig.variadic)
-            node.call_args = [node.iface_operand] + list(args)
+            node.call_args = [node.iface_operand] + list(args)     # (staged without it)
             self.func.value_sigs = getattr(self.func, "value_sigs", []) + [node.sig]
             node.ty = msig.results[0] if len(msig.results) == 1 else T.Tuple(msig.results)
             return
@@ -2245,7 +2256,7 @@ class Checker:
             self.func.has_calls = True
             self.call_args(node, method_fn.method_sig, args, scope, fn_node)
             node.callee = method_fn
-            node.call_args = [fn_node.receiver_expr] + list(args)
+            node.call_args = self.with_receiver(node, fn_node.receiver_expr, args)
             results = method_fn.sig.results
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return
@@ -2272,6 +2283,14 @@ class Checker:
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return
         raise CompileError(node.pos, f"invalid operation: cannot call non-function {self.text(fn_node)}")
+
+    @staticmethod
+    def with_receiver(node, recv, args) -> list:
+        """A method call's arguments, the receiver first: a variadic pack starts one
+        later (codegen stages them against the method's full signature)."""
+        if getattr(node, "variadic_pack", None) is not None:
+            node.variadic_pack += 1
+        return [recv] + list(args)
 
     def expr_type_conversion_expression(self, node, scope):
         """T(x) where T is a type literal ([]byte(s)): checked as a call of T."""

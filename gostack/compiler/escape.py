@@ -155,6 +155,10 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "func_literal":
         sources(node, ff)           # its body is a function of its own
         return
+    if kind == "selector_expression" and (getattr(node, "std_value", None) is not None
+                                          or getattr(node, "method_value", None) is not None):
+        sources(node, ff)           # x.M or pkg.F as a value: a function literal too
+        return
     if kind == "defer_statement":
         for var, expr in node.defer_binds:
             ff.flow(var, sources(expr, ff))
