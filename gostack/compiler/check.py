@@ -1889,15 +1889,16 @@ class Checker:
         if kind == "imethod":
             node.iface_method = name
             node.ty = obj
+            if not getattr(node, "_called", False):
+                self.method_value(node, scope, obj, name, operand)
             return
         self.bind_method(node, operand, obj)
         if not getattr(node, "_called", False):
-            self.method_value(node, scope)
+            self.method_value(node, scope, obj.method_sig, obj.name, node.receiver_expr)
 
-    def method_value(self, node, scope):
-        """x.M not called: a closure of the receiver's value (bound now) that calls M."""
-        fn = node.method_fn
-        recv = node.receiver_expr
+    def method_value(self, node, scope, sig, name, recv):
+        """x.M not called: a closure of the receiver's value (bound now) that calls M
+        (x an interface: the interface value is bound, and must not be nil)."""
         pos = node.pos
         inner = Scope(scope)
         bound = Var("~mv", recv.ty, "local", pos, self.func)
@@ -1906,10 +1907,10 @@ class Checker:
         self.func.locals.append(bound)
         inner.names["~mv"] = bound
         callee = _selector(Node("identifier", pos, "~mv"), node.get("field").text, pos)
-        lit = self.forwarding_literal(fn.method_sig, callee, pos)
-        self.expr_func_literal(lit, inner, name=f"{fn.name}-fm")
+        lit = self.forwarding_literal(sig, callee, pos)
+        self.expr_func_literal(lit, inner, name=f"{name}-fm")
         node.method_value = (bound, recv, lit)
-        node.ty = fn.method_sig
+        node.ty = sig
 
     def std_func_value(self, node, scope):
         """pkg.F not called (a standard-library function used as a value): a closure
@@ -2962,24 +2963,39 @@ def _iface_name(iface, node):
 
 
 def _promoted_methods(named, ptr, registry) -> dict:
-    """Methods promoted from embedded fields (one level deep, as most programs use)."""
+    """Methods promoted from embedded fields, at any depth (a shallower one wins).
+
+    A pointer method is promoted when the value is reached through a pointer:
+    the outer value is a pointer (ptr) or some embedding on the way is one.
+    """
     out = {}
-    u = named.under if named is not None else None
-    if not isinstance(u, T.Struct):
-        return out
-    for f in u.fields:
-        if not getattr(f, "embedded", False):
-            continue
-        inner = f.type
-        inner_ptr = isinstance(inner, T.Pointer)
-        base = inner.elem if inner_ptr else inner
-        if isinstance(base.under, T.Interface):
-            for name, sig in base.under.methods.items():
-                out.setdefault(name, sig)
-            continue
-        for name, fn in registry.get(base, {}).items():
-            if not fn.ptr_recv or ptr or inner_ptr:
-                out.setdefault(name, fn.method_sig)
+    level, seen = [(named, ptr)], set()
+    while level:
+        found, deeper = {}, []
+        for typ, addressable in level:
+            u = typ.under if typ is not None else None
+            if not isinstance(u, T.Struct):
+                continue
+            for f in u.fields:
+                if not getattr(f, "embedded", False):
+                    continue
+                inner_ptr = isinstance(f.type, T.Pointer)
+                base = f.type.elem if inner_ptr else f.type
+                if base in seen:
+                    continue
+                seen.add(base)
+                reachable = addressable or inner_ptr
+                if isinstance(base.under, T.Interface):
+                    for name, sig in base.under.methods.items():
+                        found.setdefault(name, sig)
+                    continue
+                for name, fn in registry.get(base, {}).items():
+                    if not fn.ptr_recv or reachable:
+                        found.setdefault(name, fn.method_sig)
+                deeper.append((base, reachable))
+        for name, sig in found.items():
+            out.setdefault(name, sig)
+        level = deeper
     return out
 
 

@@ -1225,7 +1225,18 @@ class FuncGen:
         """x.M as a value: bind the receiver now, then make the T.M-fm closure over it."""
         bound, recv, lit = node.method_value
         self.declare_and_zero(bound, zero=False)
-        self.store_value(self.var_location(bound), bound.type, recv)
+        if recv.type == "unary_expression" and recv.op == "*":
+            # p.M of a value method copies *p now: p is nil-checked even when *p has no bytes
+            saved, self.nilcheck_all = self.nilcheck_all, True
+            try:
+                src = self.loc(recv)
+            finally:
+                self.nilcheck_all = saved
+            self.copy(self.var_location(bound), src, bound.type)
+        else:
+            self.store_value(self.var_location(bound), bound.type, recv)
+        if isinstance(bound.type.under, T.Interface):      # i.M with i nil panics here, as in Go
+            self.emit(f"if not {self.load(self.var_location(bound), T.INT)}: LD_B(0)")
         return self.value(lit)
 
     # ---- goroutines, channels and the runtime calls that may park
