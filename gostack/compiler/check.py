@@ -1553,14 +1553,30 @@ class Checker:
         node.const = node.text[1:-1].replace("\r", "")
 
     def expr_true(self, node, scope):
+        if self.shadowed_predeclared(node, scope):
+            return self.expr_identifier(node, scope)
         node.ty, node.const = T.UNTYPED_BOOL, True
 
     def expr_false(self, node, scope):
+        if self.shadowed_predeclared(node, scope):
+            return self.expr_identifier(node, scope)
         node.ty, node.const = T.UNTYPED_BOOL, False
 
     def expr_nil(self, node, scope):
+        if self.shadowed_predeclared(node, scope):
+            return self.expr_identifier(node, scope)
         node.ty, node.const = T.UNTYPED_NIL, None
         node.is_nil = True
+
+    def shadowed_predeclared(self, node, scope) -> bool:
+        """true, false and nil are names like any other: a declaration may shadow them
+        (the parser gives them node types of their own; such a use becomes an identifier)."""
+        name = node.type
+        sym = scope.lookup(name)
+        if sym is None or sym is self.universe.names.get(name):
+            return False
+        node.type, node.text = "identifier", name
+        return True
 
     def expr_iota(self, node, scope):
         if self.iota is None:
@@ -2429,7 +2445,7 @@ class Checker:
         elif T.is_string(t) and name == "len":
             if arg.const is not None:
                 node.const = len(go_bytes(arg.const))
-            else:
+            elif t.is_untyped():
                 self.convert_operand(arg, T.STRING)
             node.len_kind = "string"
         elif isinstance(t, T.Slice) or (isinstance(t, T.Map) and name == "len"):
