@@ -1538,8 +1538,10 @@ class FuncGen:
             literal = _VariadicLiteral(sig.params[-1], values)
             return [("agg", self.addr_of_loc(self.slice_literal(literal)))]
         if getattr(node, "spread", False):
-            return self.spread_results(args[-1]) if len(args) == 1 else \
-                self.stage_values(args[:-1], sig.params[:1]) + self.spread_results(args[-1])
+            if len(args) == 1:
+                return self.spread_results(args[-1], sig.params)
+            return self.stage_values(args[:-1], sig.params[:1]) + \
+                self.spread_results(args[-1], sig.params[1:])
         pack = getattr(node, "variadic_pack", None)
         if pack is None:
             return self.stage_values([_strip_variadic(a) for a in args], sig.params) if args else []
@@ -1553,14 +1555,18 @@ class FuncGen:
         literal = _VariadicLiteral(slice_t, extra)
         return staged + [("agg", self.addr_of_loc(self.slice_literal(literal)))]
 
-    def spread_results(self, inner: Node) -> list:
-        """f(g()): g's results become f's arguments (copied out of the way first)."""
-        staged = []
-        for loc, t in zip(self.call(inner), inner.ty.types):
+    def spread_results(self, inner: Node, params) -> list:
+        """f(g()): g's results become f's arguments (copied out of the way first, and
+        converted where a parameter is an interface and the result is not)."""
+        values = []
+        for loc, t, param in zip(self.call(inner), inner.ty.types, params):
             tmp = Loc("sp", self.alloc_temp(t))
             self.copy(tmp, loc, t)
-            staged.append(("val", self.load(tmp, t)) if t.is_scalar() else ("agg", f"(sp + {tmp.off})"))
-        return staged
+            value = _LocNode(tmp, t)
+            if isinstance(param.under, T.Interface) and not isinstance(t.under, T.Interface):
+                value.iface_target = param
+            values.append(value)
+        return self.stage_values(values, params)
 
     def builtin_call(self, node: Node, want_value: bool):
         callee = getattr(node, "callee", None)
