@@ -1,8 +1,10 @@
 """stdlib: the parts of Go's standard library that programs commonly use.
 
 Go counterpart: the packages fmt, strings, strconv, errors, sort, math, os,
-unicode, unicode/utf8, flag, log, path, math/bits and container/heap, list and ring of Go 1.19, implemented in Python over the
-model's memory (the runtime's own packages runtime, sync and time are in
+unicode, unicode/utf8, flag, log, path, math/bits and container/heap, list
+and ring of Go 1.19, and runtime's stack readers (Caller, Callers,
+CallersFrames, FuncForPC, Stack), implemented in Python over the model's
+memory (the rest of the runtime's own packages runtime, sync and time is in
 compiler/check.py and the runtime).
 
 Each function is registered with its Go signature (`gofunc`).  A call is a
@@ -22,8 +24,8 @@ from .registry import PACKAGES, GoFunc, PkgVar
 # Importing each package module registers its functions in PACKAGES.
 from . import errors_pkg, flag_pkg, io_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg
 from . import strings_pkg, sync_pkg, unicode_pkg
-from . import bits_pkg, container_pkg, heap_pkg, log_pkg, path_pkg
+from . import bits_pkg, container_pkg, heap_pkg, log_pkg, path_pkg, runtime_pkg
 
 __all__ = ["PACKAGES", "GoFunc", "PkgVar", "errors_pkg", "flag_pkg", "io_pkg", "fmt_pkg", "math_pkg",
            "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "sync_pkg", "unicode_pkg",
-           "bits_pkg", "container_pkg", "heap_pkg", "log_pkg", "path_pkg"]
+           "bits_pkg", "container_pkg", "heap_pkg", "log_pkg", "path_pkg", "runtime_pkg"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..compiler import types as T
 from ..runtime.string import decode_rune
 from .errors_pkg import new_error
-from .registry import gofunc, pkgvar
+from .registry import const, gofunc, pkgvar
 
 S, B = T.STRING, T.BOOL
 BAD_PATTERN = b"syntax error in pattern"
@@ -181,3 +181,21 @@ gofunc("path", "Match", [S, S], [B, T.ERROR], leaks=False)(match)
 def path_join(world, elems):
     from .strings_pkg import read_string_slice
     return join(read_string_slice(world, elems))
+
+
+# path/filepath on Linux: the separator is '/', so its lexical functions are
+# path's (filepath.Match has its own ErrBadPattern: not provided here).
+FILEPATH = "path/filepath"
+for _name, _params, _results, _impl in (
+        ("Clean", [S], [S], lambda w, p: clean(p)),
+        ("Base", [S], [S], lambda w, p: base(p)),
+        ("Ext", [S], [S], lambda w, p: ext(p)),
+        ("IsAbs", [S], [B], lambda w, p: p.startswith(b"/")),
+        ("Split", [S], [S, S], lambda w, p: split(p)),
+        ("Dir", [S], [S], lambda w, p: clean(split(p)[0])),
+        ("ToSlash", [S], [S], lambda w, p: p),
+        ("FromSlash", [S], [S], lambda w, p: p)):
+    gofunc(FILEPATH, _name, _params, _results, leaks=False)(_impl)
+gofunc(FILEPATH, "Join", [T.Slice(S)], [S], variadic=True, leaks=False)(path_join)
+const(FILEPATH, "Separator", T.INT32, ord("/"))
+const(FILEPATH, "ListSeparator", T.INT32, ord(":"))
