@@ -62,6 +62,8 @@ TYPE_ERRORS = {   # name: (source, the line gc reports)
 UNSUPPORTED = {   # name: (source, line of the construct)
     "type_alias": ("package main\n\ntype A = int\n\nfunc main() {\n\tprintln(A(1))\n}\n", 3),
     "complex": ("package main\n\nfunc main() {\n\tc := 2i\n\tprintln(c)\n}\n", 4),
+    "complex_type": ("package main\n\nvar c complex128\n\nfunc main() {\n\tprintln(c)\n}\n", 3),
+    "complex_builtin": ("package main\n\nfunc main() {\n\tprintln(real(complex(1, 2)))\n}\n", 4),
     "generics": ("package main\n\nfunc id[T any](x T) T { return x }\n\nfunc main() {\n"
                  "\tprintln(id(1))\n}\n", 3),
     "import_net": ('package main\n\nimport "net/http"\n\nfunc main() {\n\thttp.Get("x")\n}\n', 3),

@@ -333,7 +333,7 @@ class Checker:
         if kind == "type_identifier":
             sym = scope.lookup(node.text)
             if sym is None:
-                raise CompileError(node.pos, f"undefined: {node.text}")
+                raise _undefined(node)
             if not isinstance(sym, TypeName):
                 raise CompileError(node.pos, f"{node.text} is not a type")
             return sym.type
@@ -1588,7 +1588,7 @@ class Checker:
             raise CompileError(node.pos, "cannot use _ as value")
         sym = scope.lookup(node.text)
         if sym is None:
-            raise CompileError(node.pos, f"undefined: {node.text}")
+            raise _undefined(node)
         node.sym = sym
         if isinstance(sym, Var):
             sym.used = True
@@ -3083,6 +3083,19 @@ def _fold(op, a, b, t):
     if op == "&^":
         return a & ~b
     raise ValueError(op)
+
+
+# Predeclared names of Go features gostack does not have: not "undefined" but unsupported.
+UNSUPPORTED_PREDECLARED = {"complex64": "complex numbers", "complex128": "complex numbers",
+                           "complex": "complex numbers", "real": "complex numbers",
+                           "imag": "complex numbers", "any": "generics", "comparable": "generics"}
+
+
+def _undefined(node) -> CompileError:
+    feature = UNSUPPORTED_PREDECLARED.get(node.text)
+    if feature is not None:
+        return Unsupported(node.pos, feature)
+    return CompileError(node.pos, f"undefined: {node.text}")
 
 
 def _is_gofunc(sym) -> bool:
