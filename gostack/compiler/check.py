@@ -2676,12 +2676,10 @@ class Checker:
         return tables
 
     def method_entry(self, t, name):
-        """The function an interface call of name enters (None: a stdlib method,
-        which the standard packages handle themselves)."""
+        """The function an interface call of name enters (for a standard-library
+        method, Python code, a Go wrapper that calls it)."""
         ptr = isinstance(t, T.Pointer)
         base = t.elem if ptr else t
-        if name in STD_METHODS.get(base, {}):
-            return None
         direct = self.methods.get(base, {}).get(name)
         if direct is not None and (direct.ptr_recv or (not ptr and pointer_shaped(base))):
             return direct.qualname

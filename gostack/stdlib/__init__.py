@@ -24,8 +24,8 @@ from .registry import PACKAGES, GoFunc, PkgVar
 # Importing each package module registers its functions in PACKAGES.
 from . import errors_pkg, flag_pkg, io_pkg, fmt_pkg, math_pkg, os_pkg, sort_pkg, strconv_pkg
 from . import strings_pkg, sync_pkg, unicode_pkg
-from . import bits_pkg, container_pkg, heap_pkg, log_pkg, path_pkg, runtime_pkg
+from . import bits_pkg, container_pkg, heap_pkg, log_pkg, path_pkg, runtime_pkg, time_pkg
 
 __all__ = ["PACKAGES", "GoFunc", "PkgVar", "errors_pkg", "flag_pkg", "io_pkg", "fmt_pkg", "math_pkg",
            "os_pkg", "sort_pkg", "strconv_pkg", "strings_pkg", "sync_pkg", "unicode_pkg",
-           "bits_pkg", "container_pkg", "heap_pkg", "log_pkg", "path_pkg", "runtime_pkg"]
+           "bits_pkg", "container_pkg", "heap_pkg", "log_pkg", "path_pkg", "runtime_pkg", "time_pkg"]
