@@ -335,6 +335,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
     program.method_entries = {key: {name: entries[q] for name, q in table.items() if q in entries}
                               for key, table in getattr(checked, "method_tables", {}).items()}
     program.type_table = _type_table(ctx, checked, rodata_base, entries)
+    program.imports = sorted(pkg.path for pkg in getattr(checked, "packages", {}).values())
     program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
     return program

@@ -7,7 +7,11 @@ gcenable in mgc.go through its closures func1 and func2), Go 1.19.
 Every Go 1.19 program has these three goroutines before main.main: ids 2,
 3 and 4, each on a 2 KB stack from the stack allocator, each parked in
 gopark with its wait reason (`force gc (idle)`, `GC sweep wait`, `GC
-scavenge wait`).  The model makes them as newproc does (World.newproc) and
+scavenge wait`).  A program that imports os, directly or through fmt, log,
+flag or runtime/debug, has a fourth, the finalizer goroutine runfinq (id 5,
+`finalizer wait`): os's init sets finalizers on Stdin, Stdout and Stderr,
+and the first SetFinalizer starts it (createfing, mfinal.go); its first
+`go` statement then makes goroutine 6.  The model makes them as newproc does (World.newproc) and
 writes into their stack memory the frames those goroutines have while they
 sleep: goexit's return address at the top, then one frame per function,
 each with its return address into the caller (a call site the linker put
@@ -25,8 +29,9 @@ count in StackInuse and the GC scans them.
 Deliberate differences: they never run.  In Go, bgsweep and bgscavenge
 wake after each GC cycle and forcegchelper when sysmon forces a GC every
 two minutes; each parks again in the same frames, which is all a program
-can observe.  The finalizer goroutine (runfinq, made when a package such as
-os sets a finalizer) and the GC mark workers are not modelled.  Frame
+can observe (runfinq would run only for finalizers of unreachable objects,
+and os's files stay reachable).  The GC mark workers (`GC worker (idle)`,
+one per P from the first cycle on) are not modelled.  Frame
 sizes, code sizes, call-site offsets and lines are those of Go 1.19's
 linux/amd64 binaries (`go tool objdump`, `go tool nm -size`); the go1.10
 profile gets the same set, although Go 1.10 had no bgscavenge goroutine
@@ -75,6 +80,7 @@ RUNTIME_FUNCS = (
     RuntimeFunc("runtime.(*scavengerState).park", "runtime/mgcscavenge.go", 383, 0x28, 133, (1,)),
     RuntimeFunc("runtime.bgscavenge", "runtime/mgcscavenge.go", 613, 0x20, 150, (1,)),
     RuntimeFunc("runtime.gcenable.func2", "runtime/mgc.go", 179, 0x10, 76),
+    RuntimeFunc("runtime.runfinq", "runtime/mfinal.go", 162, 0x1B0, 1157),
 )
 
 SITES = (
@@ -85,7 +91,11 @@ SITES = (
     Site("runtime.(*scavengerState).park", 0x53, 389, (GOPARKUNLOCK,), "runtime.gopark"),
     Site("runtime.bgscavenge", 0x45, 617, callee="runtime.(*scavengerState).park"),
     Site("runtime.gcenable.func2", 0x26, 179, callee="runtime.bgscavenge"),
+    Site("runtime.runfinq", 0x10F, 180, (GOPARKUNLOCK,), "runtime.gopark"),
 )
+
+# Packages of gostack's library whose Go 1.19 originals import os (`go list -deps`).
+OS_IMPORTERS = frozenset({"os", "fmt", "log", "flag", "runtime/debug"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,7 @@ class Background:
     calls: tuple             # function names, outermost (the goroutine's entry) first
     waitreason: str
     creator: tuple           # (function, line, file, pc offset) of the go statement
+    needs_os: bool = False   # made only when the program imports os (the finalizer goroutine)
 
 
 BACKGROUND = (
@@ -105,6 +116,8 @@ BACKGROUND = (
     Background(("runtime.gcenable.func2", "runtime.bgscavenge", "runtime.(*scavengerState).park",
                 "runtime.gopark"), "GC scavenge wait",
                ("runtime.gcenable", 179, "runtime/mgc.go", 0xAA)),
+    Background(("runtime.runfinq", "runtime.gopark"), "finalizer wait",
+               ("runtime.createfing", 157, "runtime/mfinal.go", 0x45), needs_os=True),
 )
 
 
@@ -129,14 +142,18 @@ def wanted(world) -> bool:
 
 
 def start_background_goroutines(world) -> list:
-    """runtime.init.6 and gcenable: make each goroutine and park it in its frames."""
+    """runtime.init.6, gcenable and (os's init) createfing: make each goroutine and
+    park it in its frames."""
     if not wanted(world):
         return []
     program = world.program
     entries = {f.name: f for f in program.funcs}
     site_at = {site.func: site for site in SITES}
     made = []
+    with_os = bool(OS_IMPORTERS & set(getattr(program, "imports", ())))
     for spec in BACKGROUND:
+        if spec.needs_os and not with_os:
+            continue
         entry = entries[spec.calls[0]]
         g = world.newproc(entry.entry, b"", spec.creator, system=True)
         write_frames(world, g, [entries[name] for name in spec.calls], site_at)
