@@ -56,7 +56,8 @@ from .hashmap import Maps
 from .deferpanic import Panics
 from .iface import Ifaces
 from .mgc import Collector
-from .background import start_background_goroutines, wanted as background_wanted
+from .background import (after_gc as background_after_gc, gc_bg_mark_start_workers,
+                         start_background_goroutines, wanted as background_wanted)
 from .slice import Slices
 from .string import Strings
 from .panic import GoFatal, GoPanic
@@ -152,6 +153,7 @@ class World:
             self.newm("runtime.sysmon")    # runtime.main's first act, before main.main
         self.p.runnext = None
         # then the runtime's init and gcenable start goroutines 2-4 (background.py)
+        self.gc_workers: list = []         # the GC's mark workers, made by the first cycle
         self.background = start_background_goroutines(self)
         self.execute(self.main_g)
 
@@ -787,9 +789,14 @@ class World:
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
-        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0."""
+        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0.
+
+        gcStart first makes the mark workers a P lacks; the cycle then wakes
+        the background sweeper and scavenger (background.py)."""
+        gc_bg_mark_start_workers(self)
         self.systemstack(G0_GC_FRAMES, self.collector.gc)
         self.numgc = self.collector.numgc
+        background_after_gc(self)
 
     def free_dead_stacks(self):
         """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""

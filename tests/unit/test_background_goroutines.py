@@ -5,7 +5,8 @@ Expectations are Go 1.19's, checked with small programs built by real Go
 goroutines 2-4 (forcegchelper, bgsweep, bgscavenge) exist before main.main,
 5 is the finalizer goroutine when os is imported (directly or through fmt,
 log, flag, runtime/debug), NumGoroutine and the deadlock check leave them
-out, a runtime throw shows them with their frames.
+out, a runtime throw shows them with their frames; the first GC adds a mark
+worker per P and moves bgsweep's and bgscavenge's parks into their loops.
 """
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 import gostack
 from gostack.api import load_source
 from gostack.profiles import PTR_SIZE
-from gostack.runtime.background import BACKGROUND, RUNTIME_FUNCS
+from gostack.runtime.background import BACKGROUND, GC_WORKER, RUNTIME_FUNCS
 from gostack.runtime.runtime2 import Gstatus
 from gostack.runtime.traceback import gentraceback
 
@@ -176,24 +177,61 @@ def test_their_stacks_count_in_stack_inuse():
     listed = result.stats["system_goroutines"]
     assert [(s["id"], s["func"], s["size"]) for s in listed] == [
         (2, "runtime.forcegchelper", 2048), (3, "runtime.gcenable.func1", 2048),
-        (4, "runtime.gcenable.func2", 2048)]
+        (4, "runtime.gcenable.func2", 2048), (5, "runtime.gcBgMarkWorker", 2048)]
     assert [g["id"] for g in result.stats["goroutines"]] == [1]     # the program's own
 
 
-def test_they_survive_gc_unmoved_and_unshrunk():
+def frame_lines(w, g):
+    load = lambda a: w.aspace.load(a, "q")          # noqa: E731
+    return [(fr.func.name, w.program.callsites[fr.pc].line if fr.pc in w.program.callsites else 0)
+            for fr in gentraceback(w.program, load, g.pc, g.sp, False)]
+
+
+def test_they_survive_gc_unmoved_and_unshrunk_and_sweeper_and_scavenger_repark():
     proc = load_source(PARK_FOREVER, "bg.go", profile="go1.19")
     w = proc.world
     before = {g.goid: (g.stack.lo, g.sp, g.pc, w.aspace.read(g.sp, g.stack.hi - g.sp))
               for g in system_gs(w)}
+    assert frame_lines(w, w.allgs[2])[1] == ("runtime.bgsweep", 278)
+    assert frame_lines(w, w.allgs[3])[2] == ("runtime.bgscavenge", 617)
     result = proc.run()
     assert result.stats["totals"]["shrinks"] == 0
     assert w.collector.numgc == 3
     after = {g.goid: (g.stack.lo, g.sp, g.pc, w.aspace.read(g.sp, g.stack.hi - g.sp))
-             for g in system_gs(w)}
-    assert after == before
+             for g in system_gs(w) if g.goid in before}
+    assert after[2] == before[2]
+    for goid in (3, 4):         # same frames; one return address rewritten in memory
+        assert after[goid][:3] == before[goid][:3]
+        changed = [k for k in range(0, len(after[goid][3]), PTR_SIZE)
+                   if after[goid][3][k:k + PTR_SIZE] != before[goid][3][k:k + PTR_SIZE]]
+        assert len(changed) == 1
+    # Go 1.19 after a GC: bgsweep parks in its loop (297), bgscavenge too (622)
+    assert frame_lines(w, w.allgs[2])[1] == ("runtime.bgsweep", 297)
+    assert frame_lines(w, w.allgs[3])[2] == ("runtime.bgscavenge", 622)
     # the GC walked their frames (they are roots like any goroutine's)
     for g in system_gs(w):
         assert list(w.collector.stack_words(g)) == []
+
+
+@pytest.mark.parametrize("cpus", [1, 4])
+def test_the_first_gc_adds_a_parked_mark_worker_per_p(cpus):
+    proc = load_source(PARK_FOREVER, "bg.go", profile="go1.19", cpus=cpus)
+    w = proc.world
+    assert w.gc_workers == []
+    proc.run()
+    assert [g.goid for g in w.gc_workers] == list(range(5, 5 + cpus))     # made once, not per cycle
+    load = lambda a: w.aspace.load(a, "q")          # noqa: E731
+    for g in w.gc_workers:
+        assert g.system and g.status == Gstatus.WAITING and g.waitreason == "GC worker (idle)"
+        frames = list(gentraceback(w.program, load, g.pc, g.sp, False))
+        assert [(fr.func.name, fr.fp - fr.sp) for fr in frames] == [
+            ("runtime.gopark", 0x20), ("runtime.gcBgMarkWorker", 0x90), ("runtime.goexit", 0x8)]
+        assert g.creator[0] == "runtime.gcBgMarkStartWorkers"
+
+
+def test_a_go_statement_after_the_first_gc_comes_after_the_worker():
+    source = GO_PANICS.replace("IMPORT", 'import "runtime"').replace("USE", "runtime.GC()")
+    assert "goroutine 6 [running]:" in gostack.run_source(source, "p.go", profile="go1.19").stderr
 
 
 def test_deadlock_ignores_them_and_does_not_show_them():
@@ -224,14 +262,15 @@ def test_a_runtime_throw_shows_them_after_gc_in_allgs_order():
     assert result.exit_code == 2 and "fatal error: stack overflow" in result.stderr
     headers = [line for line in result.stderr.splitlines() if line.startswith("goroutine ")]
     assert headers == ["goroutine 1 [running]:", "goroutine 2 [force gc (idle)]:",
-                       "goroutine 3 [GC sweep wait]:", "goroutine 4 [GC scavenge wait]:"]
-    block = result.stderr.split("goroutine 4 [GC scavenge wait]:\n", 1)[1]
+                       "goroutine 3 [GC sweep wait]:", "goroutine 4 [GC scavenge wait]:",
+                       "goroutine 5 [GC worker (idle)]:"]
+    block = result.stderr.split("goroutine 4 [GC scavenge wait]:\n", 1)[1].split("\n\n")[0]
     names = [line[:line.rindex("(")] if line.endswith(")") else line
              for line in block.splitlines() if not line.startswith("\t")]
     assert names == ["runtime.gopark", "runtime.goparkunlock", "runtime.(*scavengerState).park",
                      "runtime.bgscavenge", "runtime.gcenable.func2", "runtime.goexit",
                      "created by runtime.gcenable"]
-    assert "\truntime/proc.go:369\n" not in block and "/src/runtime/proc.go:369\n" in block
+    assert "/src/runtime/proc.go:369\n" in block and "/src/runtime/mgcscavenge.go:622 +0x65" in block
 
 
 @pytest.mark.parametrize("options", [{"profile": "go1.2"}, {"profile": "go1.4"},
@@ -255,4 +294,4 @@ def test_function_table_has_go_positions_and_sizes():
         assert (info.file, info.decl_line, info.frame_size) == (rf.file, rf.decl_line, rf.frame_size)
         assert info.end - info.entry == rf.text_size
         assert program.findfunc(info.entry + rf.text_size - 1) is info
-    assert len(BACKGROUND) == 4
+    assert len(BACKGROUND) == 4 and GC_WORKER.waitreason == "GC worker (idle)"
