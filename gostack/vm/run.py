@@ -702,7 +702,8 @@ def report_fault(world: World, g, pc: int, fault: Fault, tb):
         return
     world.write_stderr(f"unexpected fault address {fault.addr:#x}\nfatal error: fault\n"
                        f"[signal SIGSEGV: segmentation violation code={code:#x} addr={fault.addr:#x} "
-                       f"pc={pc:#x}]\n\n" + user_traceback(world, g, pc, line, with_regs=True))
+                       f"pc={pc:#x}]\n\n" + user_traceback(world, g, pc, line, with_regs=True)
+                       + tracebackothers(world, g, level=2))      # throw("fault"): all, system
 
 
 # Go 1.19's runtime frames on g0 when newstack throws (panic.go, stack.go, asm_amd64.s).

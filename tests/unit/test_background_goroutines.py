@@ -295,3 +295,17 @@ def test_function_table_has_go_positions_and_sizes():
         assert info.end - info.entry == rf.text_size
         assert program.findfunc(info.entry + rf.text_size - 1) is info
     assert len(BACKGROUND) == 4 and GC_WORKER.waitreason == "GC worker (idle)"
+
+
+def test_a_fault_throw_dumps_every_goroutine_with_the_system_ones():
+    """sigpanic's throw("fault") (an address that is not nil's) is a runtime throw."""
+    from gostack.machine.memory import Fault
+    from gostack.vm import run as vmrun
+    w = world(PARK_FOREVER)
+    g = w.main_g
+    vmrun.report_fault(w, g, g.pc, Fault(0xC0DE0000, True, "unmapped"), None)
+    text = "".join(w.stderr_parts)
+    assert text.startswith("unexpected fault address 0xc0de0000\nfatal error: fault\n")
+    headers = [line for line in text.splitlines() if line.startswith("goroutine ")]
+    assert headers == ["goroutine 1 [running]:", "goroutine 2 [force gc (idle)]:",
+                       "goroutine 3 [GC sweep wait]:", "goroutine 4 [GC scavenge wait]:"]
