@@ -77,6 +77,7 @@ class Profile:
     adaptive_stack_start: bool = False    # Go 1.19: start size from the average scanned stack
     async_preemption: bool = False        # Go 1.14+
     g0_stack: int = 8192          # g0 of runtime-created Ms (16 K from Go 1.22)
+    background_goroutines: bool = False   # forcegc, bgsweep, bgscavenge (runtime/background.py)
     stack_extra: int = 0          # StackExtra: segmented only, room beyond the splitting frame
     stack_top: int = 0            # StackTop: segmented only, the Stktop record at a segment's top
     notes: str = ""
@@ -133,7 +134,7 @@ PROFILES: dict[str, Profile] = {
         ),
         Profile(
             name="go1.10", stacks="contiguous", stack_min=2048, stack_guard=880,
-            stack_small=128,
+            stack_small=128, background_goroutines=True,
             notes="default; StackGuard 880 (first release with 880 [unconfirmed], "
                   "between 1.8 and 1.10); strict doubling; cooperative preemption only",
         ),
@@ -141,7 +142,7 @@ PROFILES: dict[str, Profile] = {
             name="go1.19", stacks="contiguous", stack_min=2048, stack_guard=928,
             stack_small=128, max_stack_ceiling=2 * MAX_STACK_DEFAULT,
             grow_until_fits=True, overflow_sp_line=True, huge_frame_carry_check=True,
-            adaptive_stack_start=True, async_preemption=True,
+            adaptive_stack_start=True, async_preemption=True, background_goroutines=True,
             notes="StackGuard 928; newstack doubles until the frame fits; "
                   "maxstackceiling 2e9; adaptive starting stack size",
         ),

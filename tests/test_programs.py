@@ -61,8 +61,12 @@ _PATH = re.compile(r"(?<!\S)\S*/(?=[^\s/]+:\d+)")
 # A traceback frame: an unindented package-qualified name and its arguments,
 # e.g. main.f(0x1?, 0x2?), runtime.(*scavengerState).park(...), main.main().
 _FRAME = re.compile(r"^([A-Za-z_][\w/.-]*\.\S+?)\([^()\n]*\)$", re.M)
+# The wait reasons of the runtime's own goroutines.  gostack makes all of them
+# (gostack/runtime/background.py) under the go1.10 and go1.19 profiles, so by
+# default nothing is dropped; go1.2-go1.4 have none and drop them all.
 _BACKGROUND_STATES = {"force gc (idle)", "GC sweep wait", "GC scavenge wait",
                       "finalizer wait", "GC worker (idle)"}
+UNMODELLED_STATES = frozenset()
 _GOROUTINE_HEADER = re.compile(r"goroutine (\d+) \[([^\]]*)\]:")
 
 
@@ -80,28 +84,35 @@ def mask(text: str) -> str:
     return _FRAME.sub(r"\1(ARGS)", text)
 
 
-def drop_go_background_goroutines(text: str) -> str:
-    """Remove the runtime's own helper goroutines from a Go traceback dump.
+def drop_go_background_goroutines(text: str, states=UNMODELLED_STATES) -> str:
+    """Remove the runtime's own helper goroutines that gostack does not make.
 
-    A fatal error in real Go also dumps the goroutines its runtime starts for
-    itself: forcegchelper (`force gc (idle)`), bgsweep (`GC sweep wait`),
-    bgscavenge (`GC scavenge wait`) and, with runtime/debug imported, the
-    finalizer goroutine (`finalizer wait`).  gostack does not run those
-    background goroutines yet (issue 4), so their blocks (from the
-    `goroutine N [state]:` line, N != 1, to the blank line that ends the
-    block) are dropped from the expected text; nothing else is.
+    A runtime throw in real Go (e.g. `fatal error: stack overflow`) also
+    dumps the goroutines its runtime starts for itself: forcegchelper
+    (`force gc (idle)`), bgsweep (`GC sweep wait`), bgscavenge (`GC
+    scavenge wait`), the finalizer goroutine (`finalizer wait`, once a
+    package such as os has set a finalizer) and, after a GC, the mark
+    workers (`GC worker (idle)`).  gostack makes them all under go1.10 and
+    go1.19, so by default (`UNMODELLED_STATES`, empty) nothing is dropped.  The blocks of goroutines in `states`
+    (from the `goroutine N [state]:` line, N != 1, to the blank line that
+    ends the block) are dropped from the expected text; nothing else is.
+    Profiles without the background goroutines (go1.2-go1.4) pass
+    `states=ALL_BACKGROUND_STATES`.
     """
     blocks = text.split("\n\n")
-    kept = [b for b in blocks if not _is_background_goroutine(b)]
+    kept = [b for b in blocks if not _is_background_goroutine(b, states)]
     result = "\n\n".join(kept)
     if text.endswith("\n") and not result.endswith("\n"):
         result += "\n"
     return result
 
 
-def _is_background_goroutine(block: str) -> bool:
+ALL_BACKGROUND_STATES = frozenset(_BACKGROUND_STATES)
+
+
+def _is_background_goroutine(block: str, states) -> bool:
     header = _GOROUTINE_HEADER.match(block)
-    return bool(header) and header.group(1) != "1" and header.group(2) in _BACKGROUND_STATES
+    return bool(header) and header.group(1) != "1" and header.group(2) in states
 
 
 # ------------------------------------------------------------ the runner
@@ -193,12 +204,16 @@ def test_mask_leaves_program_output_alone():
 
 def test_drop_go_background_goroutines_keeps_goroutine_1_and_the_rest():
     text = (PROGRAMS / "setmaxstack1.stderr").read_text()
-    dropped = drop_go_background_goroutines(text)
+    dropped = drop_go_background_goroutines(text, ALL_BACKGROUND_STATES)
     assert "goroutine 1 [running]:" in dropped
     assert "fatal error: stack overflow" in dropped
     for state in ("force gc (idle)", "GC sweep wait", "GC scavenge wait", "finalizer wait"):
         assert state in text and state not in dropped
     assert dropped.endswith("...additional frames elided...\n")
+    # by default only what gostack does not model goes: nothing
+    worker = "goroutine 18 [GC worker (idle)]:\nruntime.gopark(...)\n"
+    assert drop_go_background_goroutines(text + "\n" + worker) == text + "\n" + worker
+    assert drop_go_background_goroutines(text + "\n" + worker, {"GC worker (idle)"}) == text
     assert drop_go_background_goroutines("panic: x\n\ngoroutine 1 [running]:\nmain.main()\n") \
         == "panic: x\n\ngoroutine 1 [running]:\nmain.main()\n"
 

@@ -8,6 +8,9 @@ Besides the user's functions, two runtime functions are laid out as Go's
 linker would have them: `runtime.goexit` (the return address at the top of
 every goroutine stack) and `runtime.main` (the main goroutine's function: it
 runs the package initializer `main.init`, then `main.main`, then exits).
+The functions of the runtime's background goroutines (runtime/background.py)
+get table entries with Go 1.19's code sizes and call sites, but no blocks:
+they are only ever seen parked.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import re
 
 from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
+from ..runtime.background import link_codes as background_codes
 from ..runtime.proc import RUNTIME_CALL_FRAME
 from ..vm.code import CallSite, FuncInfo, Program
 from . import types as T
@@ -276,7 +280,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
         "runtime.gopanic", "return PANICRETURN(g)"), _single_block_code(
         "runtime.gopanic.opendefer", "return PANICRETURN(g)"), _single_block_code(
         "runtime.callreturn", "return CALLRETURN(g)"), _runtime_error_method_code(),
-        _field_method_code("fmt.(*wrapError).Unwrap", 16, 16)]
+        _field_method_code("fmt.(*wrapError).Unwrap", 16, 16)] + background_codes()
     ordered = runtime_codes + codes
     pc = TEXT_BASE
     infos = []
@@ -284,7 +288,8 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
         info = FuncInfo(name=code["name"] if isinstance(code, dict) else code.name)
         info.entry = pc
         nblocks = len(code["blocks"]) if isinstance(code, dict) else len(code.blocks)
-        info.end = pc + BLOCK_PC_STEP * nblocks
+        info.end = pc + (code["text_size"] if isinstance(code, dict) and "text_size" in code
+                         else BLOCK_PC_STEP * nblocks)
         pc = (info.end + FUNC_ALIGN - 1) // FUNC_ALIGN * FUNC_ALIGN
         infos.append(info)
     entries = {info.name: info.entry for info in infos}
@@ -313,6 +318,9 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
         for block, line, live, callee in sites:
             ret = info.entry + BLOCK_PC_STEP * block
             callsites[ret] = CallSite(ret, info, line, tuple(live), callee)
+        for site in code.get("sites", ()) if isinstance(code, dict) else ():
+            ret = info.entry + site.offset
+            callsites[ret] = CallSite(ret, info, site.line, (), site.callee, site.inlined)
     program = Program(funcs=infos, blocks={}, callsites=callsites, block_lines=line_maps,
                       block_func=block_func, goexit_pc=entries["runtime.goexit"],
                       main_entry=entries["runtime.main"], data_base=data_base, data_size=data_size,
@@ -327,6 +335,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
     program.method_entries = {key: {name: entries[q] for name, q in table.items() if q in entries}
                               for key, table in getattr(checked, "method_tables", {}).items()}
     program.type_table = _type_table(ctx, checked, rodata_base, entries)
+    program.imports = sorted(pkg.path for pkg in getattr(checked, "packages", {}).values())
     program.global_ptrs = [v.offset + p for v in checked.globals for p in v.type.ptr_offsets()]
     program.code_objects = {name: compile(src, f"<go {name}>", "exec") for name, src in sources.items()}
     return program
@@ -364,7 +373,11 @@ def _fill_info(info: FuncInfo, code: FuncCode, path: str):
 
 def _fill_runtime_info(info: FuncInfo, code: dict):
     info.frame_size = code["frame_size"]
-    info.file, info.decl_line = RUNTIME_POSITIONS[info.name]
+    if "file" in code:
+        info.file, info.decl_line = code["file"], code["decl_line"]
+        info.param_words = code["param_words"]
+    else:
+        info.file, info.decl_line = RUNTIME_POSITIONS[info.name]
     info.runtime = True
 
 

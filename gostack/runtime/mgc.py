@@ -75,7 +75,7 @@ class Collector:
         for off in world.program.global_ptrs:
             yield load(world.data.lo + off, "q")
         yield from self.pinned
-        for g in world.live_goroutines():
+        for g in world.live_goroutines(system=True):
             yield from self.stack_words(g)
             yield g.ctxt
             yield from defer_roots(g, world.aspace)
@@ -165,7 +165,7 @@ class Collector:
     def scan_and_shrink_stacks(self):
         world = self.world
         scanned = used = 0
-        for g in world.live_goroutines():
+        for g in world.live_goroutines(system=True):
             used += g.stack.hi - g.sp
             scanned += 1
             world.stack_owner = g.goid          # whose stack a shrink allocates and frees

@@ -56,6 +56,8 @@ from .hashmap import Maps
 from .deferpanic import Panics
 from .iface import Ifaces
 from .mgc import Collector
+from .background import (after_gc as background_after_gc, gc_bg_mark_start_workers,
+                         start_background_goroutines, wanted as background_wanted)
 from .slice import Slices
 from .string import Strings
 from .panic import GoFatal, GoPanic
@@ -150,6 +152,9 @@ class World:
         if not self.thread_model:
             self.newm("runtime.sysmon")    # runtime.main's first act, before main.main
         self.p.runnext = None
+        # then the runtime's init and gcenable start goroutines 2-4 (background.py)
+        self.gc_workers: list = []         # the GC's mark workers, made by the first cycle
+        self.background = start_background_goroutines(self)
         self.execute(self.main_g)
 
     # ------------------------------------------------------------ process layout
@@ -266,13 +271,14 @@ class World:
         g.pc = entry_pc
         raise SystemStackOnUserStack(MORESTACKC_THROW)
 
-    def newproc(self, entry_pc: int, args: bytes = b"", creator=None) -> G:
+    def newproc(self, entry_pc: int, args: bytes = b"", creator=None, system: bool = False) -> G:
         """newproc1: a G with a stack and a fake call from goexit into entry_pc.
 
         As Go did before the register ABI, the arguments are copied to the
         top of the new stack, where the function expects its caller's frame.
         In the thread model every goroutine but main is a thread made by
-        pthread_create (start_thread).
+        pthread_create (start_thread).  A system goroutine (background.py) is
+        not queued: its maker parks it in the frames it writes.
         """
         self.stack_owner = self.next_goid      # for the stackalloc events of its stack
         if self.thread_model and self.allgs:
@@ -297,18 +303,21 @@ class World:
         g.sp -= PTR_SIZE
         self.aspace.store(g.sp, "q", self.program.goexit_pc)
         g.pc = entry_pc
-        return self.ready_new_g(g, creator)
+        return self.ready_new_g(g, creator, system)
 
-    def ready_new_g(self, g: G, creator) -> G:
-        """The rest of newproc1: an id, stats, the run queue."""
+    def ready_new_g(self, g: G, creator, system: bool = False) -> G:
+        """The rest of newproc1: an id, stats, the run queue (not for system goroutines)."""
         stk = g.stack
         if g.goid == 0:
             self.allgs.append(g)
         g.goid = self.next_goid
-        # Go 1.19 starts forcegchelper, bgsweep and bgscavenge (goroutines 2-4)
-        # before main.main; the model does not run them (yet), but keeps their
-        # ids, so the first `go` statement makes goroutine 5, as in Go.
-        self.next_goid = self.next_goid + 1 if self.next_goid != 1 else FIRST_USER_GOID
+        self.next_goid += 1
+        if self.next_goid == 2 and not background_wanted(self):
+            # Where the model does not make the runtime's goroutines 2-4 (thread
+            # model, go1.2-go1.4), their ids stay taken, so that the first `go`
+            # statement makes goroutine 5 as in the Go 1.19 goldens.
+            self.next_goid = FIRST_USER_GOID
+        g.system = system
         g.stackguard1 = STACKGUARD1_USER
         g.bp = 0
         g.startpc = g.pc
@@ -320,10 +329,12 @@ class World:
         g.lowsp = g.sp
         g.stats = GStats(g.goid, stk.size)
         g.stats.tid = g.tid
+        self.note_inuse()
+        if system:              # the runtime's own: not in the program's goroutine stats
+            return g
         self.gstats.append(g.stats)
         self.totals["goroutines_created"] += 1
         self.runqput(g, next=True)
-        self.note_inuse()
         self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
         return g
 
@@ -656,12 +667,16 @@ class World:
             p.m = None
 
     def deadlock(self) -> GoFatal:
-        if self.main_g.status == Gstatus.DEAD:
+        """checkdead: nothing can run.  System goroutines do not count; if no other
+        goroutine is left waiting (main called runtime.Goexit), Go says so."""
+        if not self.live_goroutines():
             return GoFatal("no goroutines (main called runtime.Goexit) - deadlock!", traceback=False)
         return GoFatal("all goroutines are asleep - deadlock!", all_goroutines=True)
 
-    def live_goroutines(self) -> list:
-        return [g for g in self.allgs if g.status != Gstatus.DEAD]
+    def live_goroutines(self, system: bool = False) -> list:
+        """Goroutines not dead, in allgs order; the runtime's own only if `system`
+        (NumGoroutine, the deadlock check and runtime.Stack leave them out)."""
+        return [g for g in self.allgs if g.status != Gstatus.DEAD and (system or not g.system)]
 
     # ------------------------------------------------------------ time.Sleep on a virtual clock
 
@@ -787,9 +802,14 @@ class World:
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
-        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0."""
+        """runtime.GC(): a full cycle (mgc.py): mark, sweep, scan and shrink stacks, on g0.
+
+        gcStart first makes the mark workers a P lacks; the cycle then wakes
+        the background sweeper and scavenger (background.py)."""
+        gc_bg_mark_start_workers(self)
         self.systemstack(G0_GC_FRAMES, self.collector.gc)
         self.numgc = self.collector.numgc
+        background_after_gc(self)
 
     def free_dead_stacks(self):
         """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
@@ -986,6 +1006,11 @@ class World:
             "maps": self.aspace.maps_text(),
             "layout": self.layout.describe(),
             "system_stacks": self.system_stacks(),
+            "system_goroutines": [{"id": g.goid, "wait_reason": g.waitreason,
+                                   "func": self.program.findfunc(g.startpc).name,
+                                   "stack_lo": g.stack.lo, "stack_hi": g.stack.hi,
+                                   "size": g.stack.size, "used": g.stack.hi - g.sp}
+                                  for g in self.allgs if g.system and g.status != Gstatus.DEAD],
         }
 
     def system_stacks(self) -> list:

@@ -64,7 +64,7 @@ class G:
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
-                 "async_safe", "lowsp", "tid", "ctxt", "defer", "panic", "calls")
+                 "async_safe", "lowsp", "tid", "ctxt", "defer", "panic", "calls", "system")
 
     def __init__(self, goid: int):
         self.goid = goid
@@ -89,7 +89,8 @@ class G:
         self.waiting = []          # sudogs this G is parked on (their elem may point into its stack)
         self.recvok = True         # the ok of the last receive (Go passes it through gp.param)
         self.resume_panic = None   # a panic to raise when the G next runs (send on a closed chan)
-        self.creator = None        # (function name, line) of the go statement
+        self.creator = None        # (function, line) of the go statement; a runtime
+                                   # creator adds (file, pc offset)
         self.param = None
         self.selected = -1         # the case a select chose (-1: default)
         self.async_safe = False    # stopped at an async safe point: the stack must not move
@@ -99,6 +100,7 @@ class G:
         self.defer = 0             # the newest defer record (g._defer)
         self.panic = None          # the newest panic (g._panic)
         self.calls = []            # calls the runtime made on this stack, awaiting their return
+        self.system = False        # a runtime goroutine (isSystemGoroutine): background.py
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""

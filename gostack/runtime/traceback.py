@@ -124,6 +124,11 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
             break
         line = frame_line(program, frame, innermost_line if index == 0 else None)
         path = f"{goroot}/src/{f.file}" if is_runtime else gopath
+        site = program.callsites.get(frame.pc) if not frame.at_entry else None
+        for name, file, inline_line in getattr(site, "inlined", ()):
+            # a call the compiler inlined at this pc: Go prints it first, with no
+            # arguments, offset or registers of its own
+            out.append(f"{name}(...)\n\t{goroot}/src/{file}:{inline_line}\n")
         offset = frame.pc - f.entry
         suffix = f" +{offset:#x}" if offset else ""
         regs = f" fp={frame.fp:#x} sp={frame.sp:#x} pc={frame.pc:#x}" if with_regs else ""
@@ -131,6 +136,10 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
         out.append(f"{f.name}({args})\n\t{path}:{line}{suffix}{regs}\n")
         shown += 1
     if getattr(g, "creator", None):
-        name, line = g.creator
-        out.append(f"created by {name}\n\t{gopath}:{line} +0x1d\n")
+        name, line, *where = g.creator
+        if where:               # a runtime function made it: (file, pc offset)
+            file, offset = where
+            out.append(f"created by {name}\n\t{goroot}/src/{file}:{line} +{offset:#x}\n")
+        else:
+            out.append(f"created by {name}\n\t{gopath}:{line} +0x1d\n")
     return "".join(out)

@@ -30,14 +30,12 @@ PACKAGES["sync"].setdefault("#methods", {}).setdefault(ONCE, {})["Do"] = PACKAGE
 @gofunc("runtime", "Stack", [T.Slice(T.UINT8), T.BOOL], [T.INT])
 def stack(world, buf, all_goroutines):
     """runtime.Stack: this goroutine's traceback (and every other one's) into buf."""
-    from ..vm.run import _status, user_traceback
+    from ..vm.run import tracebackothers, user_traceback
     g = world.curg
     text = user_traceback(world, g, world.stdlib_call_pc, None)
     if all_goroutines:
         world.stop_the_world()          # as Go does for all: the others stop (runnable)
-        for gp in world.live_goroutines():
-            if gp is not g:
-                text += "\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp))
+        text += tracebackothers(world, g)         # (GOTRACEBACK's default level: no system ones)
     data = text.encode("utf-8", "surrogateescape")[:buf.len]
     if data:
         world.aspace.write(buf.ptr, data)

@@ -64,6 +64,7 @@ class CallSite:
     line: int
     live_ptrs: tuple       # sp-relative byte offsets of live pointer words in the caller
     callee: str = ""
+    inlined: tuple = ()    # calls inlined here, innermost first: (function, file, line)
 
 
 @dataclass

@@ -650,11 +650,27 @@ def report_fatal(world: World, g, fatal: P.GoFatal):
     if not fatal.traceback:
         pass
     elif fatal.all_goroutines:
-        for gp in world.live_goroutines():
-            out.append("\n" + user_traceback(world, gp, gp.pc, None, status=_status(gp)))
+        out.append(tracebackothers(world, None))
     else:
         out.append("\n" + user_traceback(world, g, g.pc, None))
     world.write_stderr("".join(out))
+
+
+def tracebackothers(world: World, me, level: int = 1) -> str:
+    """Every other goroutine, in allgs order (creation order, as Go keeps them).
+
+    level 2 (a runtime throw: GOTRACEBACK=system) adds the runtime's own
+    goroutines (runtime/background.py) and prints runtime frames with their
+    fp, sp and pc; level 1 (fatal errors such as a deadlock, runtime.Stack)
+    leaves both out.
+    """
+    out = []
+    system = level >= 2
+    for gp in world.live_goroutines(system=system):
+        if gp is not me:
+            out.append("\n" + user_traceback(world, gp, gp.pc, None, with_regs=system,
+                                              show_runtime=system, status=_status(gp)))
+    return "".join(out)
 
 
 def _status(g) -> str:
@@ -691,7 +707,8 @@ def report_fault(world: World, g, pc: int, fault: Fault, tb):
         return
     world.write_stderr(f"unexpected fault address {fault.addr:#x}\nfatal error: fault\n"
                        f"[signal SIGSEGV: segmentation violation code={code:#x} addr={fault.addr:#x} "
-                       f"pc={pc:#x}]\n\n" + user_traceback(world, g, pc, line, with_regs=True))
+                       f"pc={pc:#x}]\n\n" + user_traceback(world, g, pc, line, with_regs=True)
+                       + tracebackothers(world, g, level=2))      # throw("fault"): all, system
 
 
 # Go 1.19's runtime frames on g0 when newstack throws (panic.go, stack.go, asm_amd64.s).
@@ -716,6 +733,7 @@ def report_overflow(world: World, g, ov: StackOverflow):
                                limit=TRACEBACK_MAX_FRAMES + 3, **_segment_walk(world, g)))
     out.append(print_goroutine(world.program, g, frames, _load_word(world), None, "running",
                                world.program.source_path, GOROOT, True, True))
+    out.append(tracebackothers(world, g, level=2))         # throw: GOTRACEBACK=system
     world.write_stderr("".join(out))
 
 
@@ -737,4 +755,5 @@ def report_morestackc(world: World, g, throw):
     text = print_goroutine(world.program, g, frames, _load_word(world), None, "running",
                            world.program.source_path, GOROOT, True, True)
     out.append(text.split("\n", 1)[1])          # its header line was printed above
+    out.append(tracebackothers(world, g, level=2))
     world.write_stderr("".join(out))
