@@ -206,6 +206,8 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "send_statement":
         ff.flow(SINK, sources(node.get("value"), ff))
         return
+    if kind == "for_statement" and getattr(node, "range_src", None) is not None:
+        sources(node.range_src, ff)     # e.g. a slice literal whose elements go to the heap
     for child in node.children:
         _walk(child, ff)
     if kind in ("if_statement", "for_statement", "expression_switch_statement", "for_clause"):
