@@ -10,11 +10,13 @@ call (and at control flow that a call makes necessary).  Code without calls
 Registers and memory:
 
 * `g.sp`, `g.bp`: the SP and BP registers of the running goroutine;
-  `g.stackguard0` the guard the prologue compares with.
+  `g.stackguard0` the guard the prologue compares with.  Blocks use the
+  two slots behind g.sp: `g.rsp` (the address) and `g.si` (its index in the
+  q view), and write both whenever SP moves (runtime2.G).
 * Every Go variable lives in memory.  A block re-derives its frame from
-  `g.sp` on entry (`s0 = sp - g.base`, the byte offset of SP in the current
-  stack's buffer) and indexes the stack's memoryviews (`q` for 8-byte words,
-  `B` for bytes, ...).  Nothing in a host variable survives a block, so a
+  the registers on entry (`i = g.si`; `s0 = i << 3` is the byte offset of SP
+  in the current stack's buffer) and indexes the stack's memoryviews (`q`
+  for 8-byte words, `B` for bytes, ...).  Nothing in a host variable survives a block, so a
   stack copy at a call sees every value in memory.
 * A call stores the arguments at SP+0..., pushes the return pc at SP-8 and
   returns the callee's entry pc.  The callee's entry block runs the prologue
@@ -46,7 +48,21 @@ VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access siz
 # memoryview format -> the host name of the current stack's view of that format
 VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
               "b": "i8", "B": "u8", "d": "f64", "f": "f32"}
-BLOCK_PROLOGUE = "sp = g.sp; s0 = sp - g.base; i = s0 >> 3"
+# A block's frame registers: SP as an address, and SP as an index into the q view
+# (g.si, kept equal to (g.sp - g.base) >> 3; see runtime2.G).  Reading the index
+# costs one attribute load where deriving it from the address costs a big-int
+# subtraction and a shift.
+BLOCK_PROLOGUE = "sp = g.rsp; i = g.si"
+# After the prologue check the frame is allocated; the registers are updated here
+# (link.py drops this line when nothing in the block can look at them before it exits).
+FRAME_SET = "g.rsp = sp; g.si = i"
+
+
+def set_sp(delta: int) -> str:
+    """Move SP by delta bytes (a multiple of 8) at a block's exit: both registers."""
+    words = delta // 8
+    sign = "+" if delta >= 0 else "-"
+    return f"g.rsp = sp {sign} {abs(delta)}; g.si = i {sign} {abs(words)}"
 LOOP_CHECK_EVERY = 1 << 16
 # Runtime calls and the names the runtime binds them to in the blocks' namespace.
 RUNTIME_CALLS = {
@@ -326,7 +342,7 @@ class FuncGen:
         """Entry block: the stack check, frame allocation, BP save and frame zeroing."""
         self.line = self.fn.decl.pos.line
         frame = self.frame_size
-        self.emit("sp = g.sp")
+        self.emit("sp = g.rsp")
         if self.ctx.forcemove:
             self.emit("if g.forcemove: sp = FORCEMOVE(g, @ENTRY@)")
         if self.ctx.thread_model:
@@ -337,16 +353,17 @@ class FuncGen:
             self.emit_stack_check(frame)
         if frame:
             self.emit(f"sp -= {frame}")
-            self.emit("g.sp = sp")
-            self.emit("s0 = sp - g.base; i = s0 >> 3")
-            self.emit(f"q[i + {(frame - 8) // 8}] = g.bp")
+            self.emit(f"i = g.si - {frame // 8}")
+            self.emit(FRAME_SET)
+            self.emit("_bp = g.bp")                 # (a return from this block restores it from here)
+            self.emit(f"q[i + {(frame - 8) // 8}] = _bp")
             self.emit(f"g.bp = sp + {frame - 8}")
             zero = frame - PTR_SIZE - self.out_size
             if zero > 0 and self.final_frame is not None and self.ctx.frame_needs_zeroing(self.fn):
                 self.emit(f"u8[s0 + {self.out_size}:s0 + {frame - 8}] = Z{zero}")
                 self.ctx.zeros.add(zero)
         else:
-            self.emit("s0 = sp - g.base; i = s0 >> 3")
+            self.emit("i = g.si")
         for k, v in enumerate(self.fn.results):
             if v.name:      # named results start as zero values; unnamed ones are always set
                 self.zero(Loc("sp", self.arg_offset(k, result=True)), v.type)
@@ -425,7 +442,7 @@ class FuncGen:
             self.emit(f"_fv = LD_q(_d + {DEFER_FN})")
             self.emit("g.ctxt = _fv")
             self.emit(f"q[i - 1] = @B{block.index}@")
-            self.emit("g.sp = sp - 8")
+            self.emit(set_sp(-8))
             self.emit("return BLK[LD_q(_fv)]")
         self.real_epilogue()
 
@@ -458,9 +475,13 @@ class FuncGen:
             if v.escapes:
                 self.copy(Loc("sp", self.arg_offset(k, result=True)), self.var_location(v), v.type)
         frame = self.frame_size
-        if frame:
+        if frame and self.cur.index == 0:
+            # Still in the entry block: the saved BP is the value the prologue stored,
+            # which nothing between can have changed (no safepoint, no stack move).
+            self.emit("g.bp = _bp")
+        elif frame:
             self.emit(f"g.bp = q[i + {(frame - 8) // 8}]")
-        self.emit(f"g.sp = sp + {frame + 8}")
+        self.emit(set_sp(frame + 8))
         self.emit(f"return BLK[q[i + {frame // 8}]]")
 
     # ------------------------------------------------------------ statements
@@ -1154,7 +1175,7 @@ class FuncGen:
         cont = self.new_block()
         self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), callee.qualname))
         self.emit(f"q[i - 1] = @B{cont.index}@")
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit(f"return @F:{callee.qualname}@")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1194,7 +1215,7 @@ class FuncGen:
         self.emit(f"g.ctxt = {fvn}")
         self.emit(f"q[i - 1] = @B{cont.index}@")
         self.emit(f"_pc = LD_q({fvn})")               # a nil func value faults here, as in Go
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit("return BLK[_pc]")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1215,7 +1236,7 @@ class FuncGen:
         self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), "<interface method>"))
         self.emit(f"_pc = IMETHOD({self.load(recv, T.INT)}, {node.iface_call!r})")
         self.emit(f"q[i - 1] = @B{cont.index}@")
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit("return BLK[_pc]")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1945,7 +1966,7 @@ class FuncGen:
             expr = f"FDIV({a}, {b})" if op == "/" else f"({a} {op} {b})"
             return f"F32({expr})" if u.size == 4 else expr
         if op in ("+", "-", "*"):
-            return self.wrap(f"{a} {op} {b}", t)
+            return self.wrap(f"{a} {op} {b}", t, self.overflow_side(op, right_node))
         if op in ("/", "%"):
             fn = "IDIV" if op == "/" else "IMOD"
             return self.wrap(f"{fn}({a}, {b})", t) if op == "/" else f"{fn}({a}, {b})"
@@ -1966,11 +1987,22 @@ class FuncGen:
             return f"SHR({a}, {b}, {self.signed_count(right_node)})"
         raise Unsupported(right_node.pos, f"operator {op}")
 
+    @staticmethod
+    def overflow_side(op, right_node) -> str:
+        """Adding a positive constant can only overflow upwards, subtracting one only
+        downwards: then one comparison tests for overflow instead of two."""
+        const = getattr(right_node, "const", None) if right_node is not None else None
+        if type(const) is not int or const <= 0 or op == "*":
+            return "both"
+        return "high" if op == "+" else "low"
+
     def signed_count(self, node):
         return int(isinstance(node.ty.under, T.Basic) and node.ty.under.kind == "int")
 
-    def wrap(self, expr: str, t: T.Type) -> str:
-        """Go's integer overflow wraps; Python ints do not, so results are wrapped."""
+    def wrap(self, expr: str, t: T.Type, side: str = "both") -> str:
+        """Go's integer overflow wraps; Python ints do not, so results are wrapped.
+
+        side: which bound the value can cross ("low", "high" or "both")."""
         u = t.under
         if not isinstance(u, T.Basic) or not u.is_integer():
             return f"({expr})"
@@ -1983,7 +2015,9 @@ class FuncGen:
             # Overflow is rare: a range test is cheaper than masking every result.
             name = self.tmp()
             self.emit(f"{name} = {expr}")
-            return f"({name} if {-half} <= {name} <= {half - 1} else W64({name}))"
+            test = {"low": f"{-half} <= {name}", "high": f"{name} <= {half - 1}",
+                    "both": f"{-half} <= {name} <= {half - 1}"}[side]
+            return f"({name} if {test} else W64({name}))"
         return f"((({expr}) + {hex(half)} & {hex(mask)}) - {hex(half)})"
 
     def value_call_expression(self, node):

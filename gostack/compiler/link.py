@@ -21,7 +21,7 @@ from ..vm.code import CallSite, FuncInfo, Program
 from . import types as T
 from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, Program as Checked, closing_brace_line
-from .codegen import BLOCK_PROLOGUE, VIEW_NAMES, FuncCode, generate_function
+from .codegen import BLOCK_PROLOGUE, FRAME_SET, VIEW_NAMES, FuncCode, generate_function
 from .parse import Node
 
 TEXT_BASE = 0x401000          # start of .text on linux/amd64
@@ -369,6 +369,10 @@ def _fill_runtime_info(info: FuncInfo, code: dict):
 
 
 _TOKEN = re.compile(r"@(B(\d+)|J(\d+)|F:([^@]+)|P:([^@]+)|R(\d+)|ENTRY|SELF)@")
+_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\(")
+# The line of a block's prologue that sets i, the q-view index of SP.
+_INDEX_SET = re.compile(r"(^|; )i = (g\.si\b|s0 >> 3$|\(sp - g\.base\) >> 3$)")
+OLD_PROLOGUE = "s0 = sp - g.base; i = s0 >> 3"    # (link's own runtime blocks)
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 
@@ -399,21 +403,26 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict, rodata_base: int)
         text_all = "\n".join(t for _, t, _ in body)
         views = sorted(set(_VIEW_USE.findall(text_all)))
         extra = [f"{v} = g.{v}" for v in views]
+        old_style = OLD_PROLOGUE in text_all          # runtime blocks written with the address form
+        if not old_style and re.search(r"\bs0\b", text_all):
+            extra.append("s0 = i << 3")
         if "j4" in text_all:
-            extra.append("j4 = s0 >> 2")
+            extra.append("j4 = i << 1")
         if "j2" in text_all:
-            extra.append("j2 = s0 >> 1")
+            extra.append("j2 = i << 2")
         if "_k" in text_all:
             extra.append("_k = 0")
-        if not re.search(r"\bs0\b", text_all.replace("s0 = sp - g.base; i = s0 >> 3", "")) \
-                and "j4" not in text_all and "j2" not in text_all:
-            body = [(ind, t.replace("s0 = sp - g.base; i = s0 >> 3", "i = (sp - g.base) >> 3"), line)
+        if old_style and not re.search(r"\bs0\b", text_all.replace(OLD_PROLOGUE, "")):
+            body = [(ind, t.replace(OLD_PROLOGUE, "i = (sp - g.base) >> 3"), line)
                     for ind, t, line in body]
+        if not old_style:
+            jumps = any("@J" in text for _, text, _ in block)
+            body = _fold_frame_alloc(_drop_unobserved_frame_set(body, jumps))
         inserted = False
         for ind, text, line in body:
             out.append("    " * ind + text)
             lines[len(out)] = line
-            if not inserted and ind == 1 and text.endswith(("i = s0 >> 3", "i = (sp - g.base) >> 3")):
+            if not inserted and ind == 1 and _INDEX_SET.search(text):
                 for e in extra:
                     out.append("    " + e)
                     lines[len(out)] = line
@@ -421,6 +430,60 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict, rodata_base: int)
         if not body:
             out.append("    pass")
     return "\n".join(out) + "\n", lines
+
+
+def _drop_unobserved_frame_set(body: list, jumps: bool) -> list:
+    """Leave out the entry block's register update after the prologue (FRAME_SET) when
+    nothing before the block's exits can look at g.sp: no runtime call (which may
+    scan or move the stack, or panic and unwind it) and no load through a pointer
+    (which may fault).  The only calls left are W64 (pure) and, before FRAME_SET, the
+    prologue's own MORESTACK/FORCEMOVE.  Its exits must all be calls and returns,
+    which set both registers themselves: a jump continues in this frame."""
+    texts = [t for _, t, _ in body]
+    if jumps or FRAME_SET not in texts:
+        return body
+    rest = "\n".join(texts[texts.index(FRAME_SET) + 1:])
+    if set(_CALL.findall(rest)) - {"W64"}:
+        return body
+    return [entry for entry in body if entry[1] != FRAME_SET]
+
+
+_FRAME_ALLOC = re.compile(r"sp -= (\d+)$")
+_SP_USE = re.compile(r"(?<![\w.])sp\b(?: ([+-]) (\d+)\b)?")
+# What may stand before and after `sp` or `sp +/- K` for the sum to be a whole
+# operand (so that changing K keeps its value): no operator binding tighter than +.
+_SP_BEFORE = re.compile(r"(^|[=(\[,:]|\breturn|\bif|\belse|\band|\bor|\bnot|[<>=!]=|[<>]| [+])\s*$")
+_SP_AFTER = re.compile(r"^\s*($|[)\],:;]|[<>=!]=|[<>](?![<>])|(and|or|if|else)\b|[+-] )")
+
+
+def _fold_frame_alloc(body: list) -> list:
+    """Fold the prologue's `sp -= F` into the constants of the lines after it.
+
+    `sp -= F; g.bp = sp + 24; ...; g.rsp = sp - 8` does three big-int operations on an
+    address (each allocates in CPython); `g.bp = sp - 8; ...; g.rsp = sp - 40` does
+    two.  The values computed are the same.  Left alone when a use of sp is not a
+    whole operand of + (or -, on its left), or a line holds a string literal (where
+    sp could be text rather than the variable).
+    """
+    at = next((k for k, (ind, text, _) in enumerate(body)
+               if ind == 1 and _FRAME_ALLOC.match(text)), None)
+    if at is None:
+        return body
+    rest = body[at + 1:]
+    for _, text, _ in rest:
+        if "'" in text or '"' in text:
+            return body
+        for m in _SP_USE.finditer(text):
+            if not (_SP_BEFORE.search(text[:m.start()]) and _SP_AFTER.match(text[m.end():])):
+                return body
+    frame = int(_FRAME_ALLOC.match(body[at][1]).group(1))
+
+    def shift(match):
+        off = 0 if match.group(1) is None else int(match.group(2)) * (1 if match.group(1) == "+" else -1)
+        off -= frame
+        return "sp" if off == 0 else f"sp {'+' if off > 0 else '-'} {abs(off)}"
+
+    return body[:at] + [(ind, _SP_USE.sub(shift, text), line) for ind, text, line in rest]
 
 
 def block_name(pc: int) -> str:

@@ -14,6 +14,13 @@ goroutine runs at a time in the model, so one copy serves both roles, and
 `g.sched` is a view onto them.  The G also caches the memoryviews of its
 current stack (q, u8, ...) so blocks can index stack memory directly; they
 are replaced together with `stack` by `set_stack`.
+
+SP is held twice: `rsp`, the address, and `si`, the index of that address
+in the q view, `(rsp - base) >> 3`.  Blocks read and write both slots
+directly (an address is a two-digit int in CPython, and deriving the index
+from it costs a subtraction and a shift on every block); the runtime uses
+the property `sp`, whose setter keeps `si` in step, as `set_stack` does
+when `base` changes.  (checkinv verifies that the two agree.)
 """
 
 from __future__ import annotations
@@ -60,7 +67,7 @@ LAZY_VIEWS = tuple(name for name in VIEW_ATTRS if name != "q")
 
 
 class G:
-    __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
+    __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "rsp", "si", "bp", "pc",
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
@@ -71,7 +78,8 @@ class G:
         self.stack = Stack(0, 0)
         self.stackguard0 = 0
         self.stackguard1 = 0
-        self.sp = 0
+        self.rsp = 0
+        self.si = 0
         self.bp = 0
         self.pc = 0
         self.base = 0
@@ -108,6 +116,17 @@ class G:
         self.stackguard0 = stack.lo + stack_guard
         self.q = mapping.q
         self._views = {}
+        self.si = (self.rsp - self.base) >> 3
+
+    @property
+    def sp(self) -> int:
+        """The SP register (the saved sched.sp while g is not running)."""
+        return self.rsp
+
+    @sp.setter
+    def sp(self, value: int):
+        self.rsp = value
+        self.si = (value - self.base) >> 3
 
 
 
