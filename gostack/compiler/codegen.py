@@ -34,6 +34,7 @@ function, `@ENTRY@`/`@SELF@` this function's entry pc / entry block.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -189,8 +190,23 @@ class FuncGen:
         self.ctxt_slot = None       # closures: the frame slot holding the context register
         self.dr_block = None        # functions with defers: the deferreturn block
         self.goto_blocks: dict = {} # goto label -> the block it starts
+        self.capturing = 0          # inside capture(): lines may be moved, so no load cache
+        self.param_cache: dict = {} # (sp offset, fmt) -> host name, for the current block
+        self.ro_params = self._read_only_param_offsets()
 
     # ------------------------------------------------------------ frame
+
+    def _read_only_param_offsets(self) -> set:
+        """Argument offsets of the 8-byte scalar parameters the function never assigns
+        and whose address it never takes: their words cannot change while it runs
+        (copystack adjusts only pointers, and only between blocks), so a block loads
+        each at most once (param_load)."""
+        assigned = _assigned_vars(self.fn.decl.get("body")) if self.fn.decl is not None else None
+        if assigned is None:
+            return set()
+        return {self.arg_offset(k) for k, v in enumerate(self.fn.params)
+                if v.kind == "param" and not v.addr_taken and not v.escapes and v.type is not None
+                and v.type.is_scalar() and v.type.size == PTR_SIZE and v not in assigned}
 
     def _outgoing_size(self) -> int:
         size = 0
@@ -262,6 +278,7 @@ class FuncGen:
 
     def start(self, block: Block):
         self.cur = block
+        self.param_cache = {}
         self.indent = 1
         if block.index != 0:
             self.emit(BLOCK_PROLOGUE)
@@ -291,9 +308,11 @@ class FuncGen:
         saved = self.cur.lines
         self.cur.lines = []
         box = []
+        self.capturing += 1
         try:
             yield box
         finally:
+            self.capturing -= 1
             box.extend(self.cur.lines)
             self.cur.lines = saved
 
@@ -2532,7 +2551,23 @@ class FuncGen:
             raise Unsupported(self.fn.decl.pos, f"loading a value of type {t}")
         if loc.space == "mem":
             return f"LD_{fmt}({self.addr_of_loc(loc)})"
-        return f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        text = f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        if loc.space == "sp" and not loc.terms and loc.off in self.ro_params and t.size == PTR_SIZE:
+            return self.param_load(loc.off, fmt, text)
+        return text
+
+    def param_load(self, off: int, fmt: str, text: str) -> str:
+        """A read-only parameter: the host variable that already holds it in this block,
+        or load it into one now if this line runs unconditionally (top level of the
+        block, outside loops and captured lines), else the memory load itself."""
+        if self.capturing:
+            return text
+        key = (off, fmt)
+        name = self.param_cache.get(key)
+        if name is None and self.indent == 1 and self.python_loops == 0 and self.regs is None:
+            name = self.param_cache[key] = f"_a{off}{fmt}"
+            self.emit(f"{name} = {text}")
+        return name or text
 
     def store(self, loc: Loc, t: T.Type, value: str):
         reg = self.register(loc, t)
@@ -2546,7 +2581,16 @@ class FuncGen:
         if loc.space == "mem":
             self.emit(f"ST_{fmt}({self.addr_of_loc(loc)}, {value})")
             return
-        self.emit(f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}] = {value}")
+        target = f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        wrapped = _WRAPPED_INT64.match(value) if fmt == "q" else None
+        if wrapped:
+            # The int64 view refuses a value out of range (ValueError), so the store
+            # itself is the overflow test; a try costs nothing until it catches.
+            name = wrapped.group(1)
+            self.emit(f"try: {target} = {name}")
+            self.emit(f"except ValueError: {target} = W64({name})")
+            return
+        self.emit(f"{target} = {value}")
 
     def copy(self, dst: Loc, src: Loc, t: T.Type):
         if t.is_scalar():
@@ -2588,6 +2632,35 @@ def round_float32(x: float) -> float:
         return struct.unpack("<f", struct.pack("<f", x))[0]
     except OverflowError:
         return float("inf") if x > 0 else float("-inf")
+
+
+# What wrap() makes of an int64 result: (_tN if <range test> else W64(_tN)).
+_WRAPPED_INT64 = re.compile(r"^\((_t\d+) if [^()]* else W64\(\1\)\)$")
+
+
+def _assigned_vars(body) -> set | None:
+    """The variables a function body assigns (targets of =, :=, op=, ++/--, range and
+    select receives), or None if it cannot tell."""
+    if body is None:
+        return None
+    out = set()
+
+    def targets(n):
+        if isinstance(getattr(n, "sym", None), Var):
+            out.add(n.sym)
+        for c in n.children:
+            targets(c)
+
+    def walk(n):
+        if n.type in ("inc_statement", "dec_statement"):
+            targets(n)
+        left = n.fields.get("left") if n.type != "binary_expression" else None
+        for target in (left if isinstance(left, list) else [left] if left is not None else []):
+            targets(target)
+        for c in n.children:
+            walk(c)
+    walk(body)
+    return out
 
 
 def call_args(node) -> list:

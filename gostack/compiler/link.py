@@ -296,6 +296,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
     data_base = (rodata_base + len(rodata) + DATA_ALIGN - 1) // DATA_ALIGN * DATA_ALIGN + DATA_ALIGN
     sources, callsites, block_func, line_maps = {}, {}, {}, {}
     path = checked.source.path
+    processed = {}
     for code, info in zip(ordered, infos):
         if isinstance(code, dict):
             _fill_runtime_info(info, code)
@@ -305,14 +306,17 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
             _fill_info(info, code, path)
             blocks = [[(ind, text, line) for ind, text, line in b.lines] for b in code.blocks]
             sites = [(c.block, c.line, c.live_ptrs, c.callee) for c in code.callsites]
-        src, lines = _block_module(info, blocks, entries, rodata_base)
-        sources[info.name] = src
-        line_maps[f"<go {info.name}>"] = lines
+        processed[info.name] = [_process_block(info, block, entries, rodata_base) for block in blocks]
         for k in range(len(blocks)):
             block_func[info.entry + BLOCK_PC_STEP * k] = info
         for block, line, live, callee in sites:
             ret = info.entry + BLOCK_PC_STEP * block
             callsites[ret] = CallSite(ret, info, line, tuple(live), callee)
+    inline = _inlinable_entries(processed)
+    for info in infos:
+        src, lines = _block_module(info, processed[info.name], inline)
+        sources[info.name] = src
+        line_maps[f"<go {info.name}>"] = lines
     program = Program(funcs=infos, blocks={}, callsites=callsites, block_lines=line_maps,
                       block_func=block_func, goexit_pc=entries["runtime.goexit"],
                       main_entry=entries["runtime.main"], data_base=data_base, data_size=data_size,
@@ -376,9 +380,18 @@ OLD_PROLOGUE = "s0 = sp - g.base; i = s0 >> 3"    # (link's own runtime blocks)
 _VIEW_USE = re.compile(r"\b(" + "|".join(VIEW_NAMES.values()) + r")\[")
 
 
-def _block_module(info: FuncInfo, blocks: list, entries: dict, rodata_base: int):
-    """Python source of one function's blocks, and python line -> Go line."""
-    out, lines = [], {}
+INLINE_MAX_LINES = 40      # larger entry blocks are not copied into their call sites
+# Calls a block copied into another may make: pure W64, and the prologue's own
+# MORESTACK/FORCEMOVE, which find everything they need in g and memory.
+INLINE_CALLS = {"W64", "MORESTACK", "FORCEMOVE"}
+_CALL_EXIT = re.compile(r"return @F:([^@]+)@$")
+
+
+def _process_block(info: FuncInfo, block: list, entries: dict, rodata_base: int) -> list:
+    """One block's body as (indent, python text, go line, callee) lines: tokens
+    resolved, the stack views and index bases it uses loaded after its prologue,
+    the frame set-up simplified.  callee names the function a `return @F:f@` line
+    calls (a call site where f's entry block may be copied), else None."""
 
     def resolve(match):
         if match.group(2) is not None:
@@ -395,38 +408,84 @@ def _block_module(info: FuncInfo, blocks: list, entries: dict, rodata_base: int)
             return block_name(info.entry)
         return hex(info.entry)
 
-    for k, block in enumerate(blocks):
+    body = [(ind, _TOKEN.sub(resolve, text), line) for ind, text, line in block]
+    callees = {k: m.group(1) for k, (_, text, _) in enumerate(block) if (m := _CALL_EXIT.match(text))}
+    text_all = "\n".join(t for _, t, _ in body)
+    views = sorted(set(_VIEW_USE.findall(text_all)))
+    extra = [f"{v} = g.{v}" for v in views]
+    old_style = OLD_PROLOGUE in text_all          # runtime blocks written with the address form
+    if not old_style and re.search(r"\bs0\b", text_all):
+        extra.append("s0 = i << 3")
+    if "j4" in text_all:
+        extra.append("j4 = i << 1")
+    if "j2" in text_all:
+        extra.append("j2 = i << 2")
+    if "_k" in text_all:
+        extra.append("_k = 0")
+    if old_style and not re.search(r"\bs0\b", text_all.replace(OLD_PROLOGUE, "")):
+        body = [(ind, t.replace(OLD_PROLOGUE, "i = (sp - g.base) >> 3"), line)
+                for ind, t, line in body]
+    body = [(ind, text, line, callees.get(k)) for k, (ind, text, line) in enumerate(body)]
+    if not old_style:
+        jumps = any("@J" in text for _, text, _ in block)
+        body = _fold_frame_alloc(_drop_unobserved_frame_set(body, jumps))
+        if not jumps:
+            body = _sink_frame_link(body)
+    out = []
+    inserted = False
+    for ind, text, line, callee in body:
+        out.append((ind, text, line, callee))
+        if not inserted and ind == 1 and _INDEX_SET.search(text):
+            out.extend((1, e, line, None) for e in extra)
+            inserted = True
+    return out
+
+
+def _inlinable_entries(processed: dict) -> dict:
+    """Entry blocks that may be copied into their call sites: name -> body lines.
+
+    A call then runs the callee's entry block in the caller's block, saving a
+    dispatch.  Nothing changes in memory or in g: the caller has pushed the
+    return pc and set SP; the copy runs the prologue check (retrying the real
+    entry block after morestack), saves BP and leaves by a call or a return
+    through memory, as the entry block itself would.  Only blocks that cannot
+    fault, panic or call the runtime are copied, so no traceback ever starts
+    inside a copy, and only those that never jump within their function.
+    """
+    inline = {}
+    for name, blocks in processed.items():
+        entry = blocks[0] if blocks else []
+        texts = [text for _, text, _, _ in entry]
+        if not entry or len(entry) > INLINE_MAX_LINES or FRAME_SET in texts \
+                or any(OLD_PROLOGUE in t or "i = (sp - g.base)" in t for t in texts):
+            continue
+        if set(_CALL.findall("\n".join(texts))) - INLINE_CALLS:
+            continue
+        if not any(_INDEX_SET.search(t) for t in texts):
+            continue
+        inline[name] = entry
+    return inline
+
+
+def _block_module(info: FuncInfo, blocks: list, inline: dict):
+    """Python source of one function's blocks, and python line -> Go line.
+
+    A call to a function in `inline` continues with a copy of its entry block
+    (whose lines map to the call's Go line)."""
+    out, lines = [], {}
+    for k, body in enumerate(blocks):
         pc = info.entry + BLOCK_PC_STEP * k
         out.append(f"def {block_name(pc)}(g):")
-        lines[len(out)] = block[0][2] if block else info.decl_line
-        body = [(ind, _TOKEN.sub(resolve, text), line) for ind, text, line in block]
-        text_all = "\n".join(t for _, t, _ in body)
-        views = sorted(set(_VIEW_USE.findall(text_all)))
-        extra = [f"{v} = g.{v}" for v in views]
-        old_style = OLD_PROLOGUE in text_all          # runtime blocks written with the address form
-        if not old_style and re.search(r"\bs0\b", text_all):
-            extra.append("s0 = i << 3")
-        if "j4" in text_all:
-            extra.append("j4 = i << 1")
-        if "j2" in text_all:
-            extra.append("j2 = i << 2")
-        if "_k" in text_all:
-            extra.append("_k = 0")
-        if old_style and not re.search(r"\bs0\b", text_all.replace(OLD_PROLOGUE, "")):
-            body = [(ind, t.replace(OLD_PROLOGUE, "i = (sp - g.base) >> 3"), line)
-                    for ind, t, line in body]
-        if not old_style:
-            jumps = any("@J" in text for _, text, _ in block)
-            body = _fold_frame_alloc(_drop_unobserved_frame_set(body, jumps))
-        inserted = False
-        for ind, text, line in body:
-            out.append("    " * ind + text)
-            lines[len(out)] = line
-            if not inserted and ind == 1 and _INDEX_SET.search(text):
-                for e in extra:
-                    out.append("    " + e)
-                    lines[len(out)] = line
-                inserted = True
+        lines[len(out)] = body[0][2] if body else info.decl_line
+        for ind, text, line, callee in body:
+            copy = inline.get(callee) if callee is not None else None
+            if copy is None:
+                out.append("    " * ind + text)
+                lines[len(out)] = line
+                continue
+            for cind, ctext, _, _ in copy:
+                out.append("    " * (ind + cind - 1) + ctext)
+                lines[len(out)] = line
         if not body:
             out.append("    pass")
     return "\n".join(out) + "\n", lines
@@ -439,7 +498,7 @@ def _drop_unobserved_frame_set(body: list, jumps: bool) -> list:
     (which may fault).  The only calls left are W64 (pure) and, before FRAME_SET, the
     prologue's own MORESTACK/FORCEMOVE.  Its exits must all be calls and returns,
     which set both registers themselves: a jump continues in this frame."""
-    texts = [t for _, t, _ in body]
+    texts = [entry[1] for entry in body]
     if jumps or FRAME_SET not in texts:
         return body
     rest = "\n".join(texts[texts.index(FRAME_SET) + 1:])
@@ -465,12 +524,12 @@ def _fold_frame_alloc(body: list) -> list:
     whole operand of + (or -, on its left), or a line holds a string literal (where
     sp could be text rather than the variable).
     """
-    at = next((k for k, (ind, text, _) in enumerate(body)
-               if ind == 1 and _FRAME_ALLOC.match(text)), None)
+    at = next((k for k, entry in enumerate(body)
+               if entry[0] == 1 and _FRAME_ALLOC.match(entry[1])), None)
     if at is None:
         return body
     rest = body[at + 1:]
-    for _, text, _ in rest:
+    for _, text, *_ in rest:
         if "'" in text or '"' in text:
             return body
         for m in _SP_USE.finditer(text):
@@ -483,7 +542,43 @@ def _fold_frame_alloc(body: list) -> list:
         off -= frame
         return "sp" if off == 0 else f"sp {'+' if off > 0 else '-'} {abs(off)}"
 
-    return body[:at] + [(ind, _SP_USE.sub(shift, text), line) for ind, text, line in rest]
+    return body[:at] + [(ind, _SP_USE.sub(shift, text), *more) for ind, text, *more in rest]
+
+
+_FRAME_LINK = re.compile(r"g\.bp = sp( [+-] \d+)?$")
+
+
+def _sink_frame_link(body: list) -> list:
+    """In an entry block that nothing can observe before it exits (FRAME_SET dropped),
+    set BP to this frame only on the paths that call out of it.
+
+    The saved BP is stored in the frame as always; the BP register is unobservable
+    inside such a block, so a path that returns (and would restore BP from the
+    saved copy) need not link it at all.  Left alone unless every exit is a direct
+    call or a return through memory and nothing else reads g.bp.
+    """
+    texts = [entry[1] for entry in body]
+    if FRAME_SET in texts or "_bp = g.bp" not in texts:
+        return body
+    start = texts.index("_bp = g.bp")
+    link = next((k for k in range(start, len(body)) if body[k][0] == 1 and _FRAME_LINK.match(texts[k])), None)
+    if link is None:
+        return body
+    for k in range(link + 1, len(body)):
+        text, callee = texts[k], body[k][3]
+        if "g.bp" in text and text != "g.bp = _bp":
+            return body
+        if "return " in text and callee is None and not text.startswith("return BLK[q["):
+            return body
+    out = body[:link]
+    for k in range(link + 1, len(body)):
+        ind, text, line, callee = body[k]
+        if text == "g.bp = _bp":
+            continue                     # this path never changed BP
+        if callee is not None:
+            out.append((ind, texts[link], line, None))
+        out.append(body[k])
+    return out
 
 
 def block_name(pc: int) -> str:
