@@ -10,9 +10,10 @@ call (and at control flow that a call makes necessary).  Code without calls
 Registers and memory:
 
 * `g.sp`, `g.bp`: the SP and BP registers of the running goroutine;
-  `g.stackguard0` the guard the prologue compares with.  Blocks use the
-  two slots behind g.sp: `g.rsp` (the address) and `g.si` (its index in the
-  q view), and write both whenever SP moves (runtime2.G).
+  `g.stackguard0` the guard the prologue compares with.  Blocks hold SP as
+  `g.si`, its index in the q view, and compare it with `g.sgi`, the index of
+  stackguard0 (runtime2.G keeps both; g.sp is derived from g.si): addresses
+  are two-digit ints in CPython, and every operation on one allocates.
 * Every Go variable lives in memory.  A block re-derives its frame from
   the registers on entry (`i = g.si`; `s0 = i << 3` is the byte offset of SP
   in the current stack's buffer) and indexes the stack's memoryviews (`q`
@@ -49,21 +50,20 @@ VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access siz
 # memoryview format -> the host name of the current stack's view of that format
 VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
               "b": "i8", "B": "u8", "d": "f64", "f": "f32"}
-# A block's frame registers: SP as an address, and SP as an index into the q view
-# (g.si, kept equal to (g.sp - g.base) >> 3; see runtime2.G).  Reading the index
-# costs one attribute load where deriving it from the address costs a big-int
-# subtraction and a shift.
-BLOCK_PROLOGUE = "sp = g.rsp; i = g.si"
-# After the prologue check the frame is allocated; the registers are updated here
-# (link.py drops this line when nothing in the block can look at them before it exits).
-FRAME_SET = "g.rsp = sp; g.si = i"
+# A block's frame register: SP as an index into the q view, g.si (g.sp is derived
+# from it; see runtime2.G).  Blocks compute with small ints only; the address
+# form is made where a block needs one (link.py: `sp = g.base + (i << 3)`).
+BLOCK_PROLOGUE = "i = g.si"
+# After the prologue check the frame is allocated; the register is updated here
+# (link.py drops this line when nothing in the block can look at it before it exits).
+FRAME_SET = "g.si = i"
 
 
 def set_sp(delta: int) -> str:
-    """Move SP by delta bytes (a multiple of 8) at a block's exit: both registers."""
-    words = delta // 8
-    sign = "+" if delta >= 0 else "-"
-    return f"g.rsp = sp {sign} {abs(delta)}; g.si = i {sign} {abs(words)}"
+    """Move SP by delta bytes (a multiple of 8) at a block's exit."""
+    return f"g.si = i {'+' if delta >= 0 else '-'} {abs(delta) // 8}"
+
+
 LOOP_CHECK_EVERY = 1 << 16
 # Runtime calls and the names the runtime binds them to in the blocks' namespace.
 RUNTIME_CALLS = {
@@ -361,22 +361,21 @@ class FuncGen:
         """Entry block: the stack check, frame allocation, BP save and frame zeroing."""
         self.line = self.fn.decl.pos.line
         frame = self.frame_size
-        self.emit("sp = g.rsp")
         if self.ctx.forcemove:
-            self.emit("if g.forcemove: sp = FORCEMOVE(g, @ENTRY@)")
+            self.emit("if g.forcemove: FORCEMOVE(g, @ENTRY@)")
         if self.ctx.thread_model:
             # No split check on a fixed stack: the frame's lowest store is what
             # would hit the guard page (LOWWATER performs it and tracks commit).
-            self.emit(f"if sp - {frame} < g.lowsp: LOWWATER(g, sp - {frame})")
+            self.emit("_esp = g.sp")
+            self.emit(f"if _esp - {frame} < g.lowsp: LOWWATER(g, _esp - {frame})")
         elif not self.is_nosplit(frame):
             self.emit_stack_check(frame)
         if frame:
-            self.emit(f"sp -= {frame}")
             self.emit(f"i = g.si - {frame // 8}")
             self.emit(FRAME_SET)
             self.emit("_bp = g.bp")                 # (a return from this block restores it from here)
             self.emit(f"q[i + {(frame - 8) // 8}] = _bp")
-            self.emit(f"g.bp = sp + {frame - 8}")
+            self.emit(f"g.bp = g.base + ((i + {(frame - 8) // 8}) << 3)")
             zero = frame - PTR_SIZE - self.out_size
             if zero > 0 and self.final_frame is not None and self.ctx.frame_needs_zeroing(self.fn):
                 self.emit(f"u8[s0 + {self.out_size}:s0 + {frame - 8}] = Z{zero}")
@@ -397,6 +396,14 @@ class FuncGen:
         p = self.profile
         small = p.stack_small
         guard = "g.stackguard1" if "go:systemstack" in self.fn.directives else "g.stackguard0"
+        if guard == "g.stackguard0" and frame <= p.stack_big:
+            # SP <= stackguard0 compared in q-view words from the stack's base (g.sgi is
+            # stackguard0's index, kept by runtime2.G): the same test on small ints.
+            sub = (frame - small) // 8 if frame > small else 0
+            cond = f"g.si - {sub} <= g.sgi" if sub else "g.si <= g.sgi"
+            self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
+            return
+        self.emit("sp = g.sp")           # the address form: huge frames and system stacks
         if frame <= small:
             cond = f"sp <= {guard}"
         elif frame <= p.stack_big:
