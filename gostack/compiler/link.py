@@ -4,6 +4,11 @@ Go counterpart: cmd/link (text layout from 0x401000 on linux/amd64, the
 function table and pcdata that runtime/symtab.go reads) and the nosplit
 check of cmd/link/internal/ld/stackcheck.go.
 
+Assembling each function's Python module, link also simplifies the blocks
+(see _process_block) and copies small pure entry blocks into their call
+sites, with the caller's continuation after their return (_block_module):
+fewer dispatches per Go call, the same memory and registers at every exit.
+
 Besides the user's functions, two runtime functions are laid out as Go's
 linker would have them: `runtime.goexit` (the return address at the top of
 every goroutine stack) and `runtime.main` (the main goroutine's function: it
@@ -470,25 +475,55 @@ def _inlinable_entries(processed: dict) -> dict:
     return inline
 
 
+_PUSH_PC = re.compile(r"q\[i(?: [+-] \d+)?\] = (0x[0-9a-f]+)$")
+_RETURN_THROUGH = re.compile(r"return BLK\[(q\[[^\]]+\])\]$")
+
+
 def _block_module(info: FuncInfo, blocks: list, inline: dict):
     """Python source of one function's blocks, and python line -> Go line.
 
     A call to a function in `inline` continues with a copy of its entry block
-    (whose lines map to the call's Go line)."""
+    (whose lines map to the call's Go line).  Where that copy returns, the
+    return pc it reads from memory is compared with the one the call pushed:
+    if they agree (they do unless something rewrote the stack), a pure
+    continuation block of this function runs on in the same Python call,
+    saving a second dispatch; otherwise the dispatch loop takes the return."""
     out, lines = [], {}
-    for k, body in enumerate(blocks):
-        pc = info.entry + BLOCK_PC_STEP * k
-        out.append(f"def {block_name(pc)}(g):")
-        lines[len(out)] = body[0][2] if body else info.decl_line
+    first = info.entry
+    pure = {first + BLOCK_PC_STEP * k: body for k, body in enumerate(blocks)
+            if k and body and len(body) <= INLINE_MAX_LINES
+            and not set(_CALL.findall("\n".join(e[1] for e in body))) - {"W64"}}
+
+    def emit(ind, text, line):
+        out.append("    " * ind + text)
+        lines[len(out)] = line
+
+    def emit_body(body, shift, speculate):
+        pushed = None
         for ind, text, line, callee in body:
+            m = _PUSH_PC.match(text)
+            if m:
+                pushed = int(m.group(1), 16)
             copy = inline.get(callee) if callee is not None else None
             if copy is None:
-                out.append("    " * ind + text)
-                lines[len(out)] = line
+                emit(ind + shift, text, line)
                 continue
+            cont = pure.get(pushed) if speculate else None
             for cind, ctext, _, _ in copy:
-                out.append("    " * (ind + cind - 1) + ctext)
-                lines[len(out)] = line
+                at = ind + shift + cind - 1
+                r = _RETURN_THROUGH.match(ctext) if cont is not None else None
+                if r is None:
+                    emit(at, ctext, line)
+                    continue
+                emit(at, f"_r = {r.group(1)}", line)
+                emit(at, f"if _r == {pushed:#x}:", line)
+                emit_body(cont, at, False)
+                emit(at, "return BLK[_r]", line)
+
+    for k, body in enumerate(blocks):
+        out.append(f"def {block_name(first + BLOCK_PC_STEP * k)}(g):")
+        lines[len(out)] = body[0][2] if body else info.decl_line
+        emit_body(body, 0, True)
         if not body:
             out.append("    pass")
     return "\n".join(out) + "\n", lines
