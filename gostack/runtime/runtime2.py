@@ -8,7 +8,7 @@ hi), `stackguard0` (what every prologue compares SP with: lo + StackGuard,
 or a poison such as stackPreempt), `stackguard1` (~0 on user goroutines).
 
 Deliberate difference, for speed: while a G runs, its SP and BP registers
-*are* `g.sp`/`g.bp` (the generated blocks read and write them); while it
+*are* `g.sp`/`g.bp` (the generated blocks use `g.si`, below, and `g.bp`); while it
 does not run, the same fields are its saved `sched.sp`/`sched.bp`.  Only one
 goroutine runs at a time in the model, so one copy serves both roles, and
 `g.sched` is a view onto them.  The G also caches the memoryviews of its
