@@ -10,11 +10,14 @@ call (and at control flow that a call makes necessary).  Code without calls
 Registers and memory:
 
 * `g.sp`, `g.bp`: the SP and BP registers of the running goroutine;
-  `g.stackguard0` the guard the prologue compares with.
+  `g.stackguard0` the guard the prologue compares with.  Blocks hold SP as
+  `g.si`, its index in the q view, and compare it with `g.sgi`, the index of
+  stackguard0 (runtime2.G keeps both; g.sp is derived from g.si): addresses
+  are two-digit ints in CPython, and every operation on one allocates.
 * Every Go variable lives in memory.  A block re-derives its frame from
-  `g.sp` on entry (`s0 = sp - g.base`, the byte offset of SP in the current
-  stack's buffer) and indexes the stack's memoryviews (`q` for 8-byte words,
-  `B` for bytes, ...).  Nothing in a host variable survives a block, so a
+  the registers on entry (`i = g.si`; `s0 = i << 3` is the byte offset of SP
+  in the current stack's buffer) and indexes the stack's memoryviews (`q`
+  for 8-byte words, `B` for bytes, ...).  Nothing in a host variable survives a block, so a
   stack copy at a call sees every value in memory.
 * A call stores the arguments at SP+0..., pushes the return pc at SP-8 and
   returns the callee's entry pc.  The callee's entry block runs the prologue
@@ -32,6 +35,7 @@ function, `@ENTRY@`/`@SELF@` this function's entry pc / entry block.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -46,7 +50,20 @@ VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access siz
 # memoryview format -> the host name of the current stack's view of that format
 VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
               "b": "i8", "B": "u8", "d": "f64", "f": "f32"}
-BLOCK_PROLOGUE = "sp = g.sp; s0 = sp - g.base; i = s0 >> 3"
+# A block's frame register: SP as an index into the q view, g.si (g.sp is derived
+# from it; see runtime2.G).  Blocks compute with small ints only; the address
+# form is made where a block needs one (link.py: `sp = g.base + (i << 3)`).
+BLOCK_PROLOGUE = "i = g.si"
+# After the prologue check the frame is allocated; the register is updated here
+# (link.py drops this line when nothing in the block can look at it before it exits).
+FRAME_SET = "g.si = i"
+
+
+def set_sp(delta: int) -> str:
+    """Move SP by delta bytes (a multiple of 8) at a block's exit."""
+    return f"g.si = i {'+' if delta >= 0 else '-'} {abs(delta) // 8}"
+
+
 LOOP_CHECK_EVERY = 1 << 16
 # Runtime calls and the names the runtime binds them to in the blocks' namespace.
 RUNTIME_CALLS = {
@@ -174,8 +191,23 @@ class FuncGen:
         self.ctxt_slot = None       # closures: the frame slot holding the context register
         self.dr_block = None        # functions with defers: the deferreturn block
         self.goto_blocks: dict = {} # goto label -> the block it starts
+        self.capturing = 0          # inside capture(): lines may be moved, so no load cache
+        self.param_cache: dict = {} # (sp offset, fmt) -> host name, for the current block
+        self.ro_params = self._read_only_param_offsets()
 
     # ------------------------------------------------------------ frame
+
+    def _read_only_param_offsets(self) -> set:
+        """Argument offsets of the 8-byte scalar parameters the function never assigns
+        and whose address it never takes: their words cannot change while it runs
+        (copystack adjusts only pointers, and only between blocks), so a block loads
+        each at most once (param_load)."""
+        assigned = _assigned_vars(self.fn.decl.get("body")) if self.fn.decl is not None else None
+        if assigned is None:
+            return set()
+        return {self.arg_offset(k) for k, v in enumerate(self.fn.params)
+                if v.kind == "param" and not v.addr_taken and not v.escapes and v.type is not None
+                and v.type.is_scalar() and v.type.size == PTR_SIZE and v not in assigned}
 
     def _outgoing_size(self) -> int:
         size = 0
@@ -247,6 +279,7 @@ class FuncGen:
 
     def start(self, block: Block):
         self.cur = block
+        self.param_cache = {}
         self.indent = 1
         if block.index != 0:
             self.emit(BLOCK_PROLOGUE)
@@ -276,9 +309,11 @@ class FuncGen:
         saved = self.cur.lines
         self.cur.lines = []
         box = []
+        self.capturing += 1
         try:
             yield box
         finally:
+            self.capturing -= 1
             box.extend(self.cur.lines)
             self.cur.lines = saved
 
@@ -327,27 +362,27 @@ class FuncGen:
         """Entry block: the stack check, frame allocation, BP save and frame zeroing."""
         self.line = self.fn.decl.pos.line
         frame = self.frame_size
-        self.emit("sp = g.sp")
         if self.ctx.forcemove:
-            self.emit("if g.forcemove: sp = FORCEMOVE(g, @ENTRY@)")
+            self.emit("if g.forcemove: FORCEMOVE(g, @ENTRY@)")
         if self.ctx.thread_model:
             # No split check on a fixed stack: the frame's lowest store is what
             # would hit the guard page (LOWWATER performs it and tracks commit).
-            self.emit(f"if sp - {frame} < g.lowsp: LOWWATER(g, sp - {frame})")
+            self.emit("_esp = g.sp")
+            self.emit(f"if _esp - {frame} < g.lowsp: LOWWATER(g, _esp - {frame})")
         elif not self.is_nosplit(frame):
             self.emit_stack_check(frame)
         if frame:
-            self.emit(f"sp -= {frame}")
-            self.emit("g.sp = sp")
-            self.emit("s0 = sp - g.base; i = s0 >> 3")
-            self.emit(f"q[i + {(frame - 8) // 8}] = g.bp")
-            self.emit(f"g.bp = sp + {frame - 8}")
+            self.emit(f"i = g.si - {frame // 8}")
+            self.emit(FRAME_SET)
+            self.emit("_bp = g.bp")                 # (a return from this block restores it from here)
+            self.emit(f"q[i + {(frame - 8) // 8}] = _bp")
+            self.emit(f"g.bp = g.base + ((i + {(frame - 8) // 8}) << 3)")
             zero = frame - PTR_SIZE - self.out_size
             if zero > 0 and self.final_frame is not None and self.ctx.frame_needs_zeroing(self.fn):
                 self.emit(f"u8[s0 + {self.out_size}:s0 + {frame - 8}] = Z{zero}")
                 self.ctx.zeros.add(zero)
         else:
-            self.emit("s0 = sp - g.base; i = s0 >> 3")
+            self.emit("i = g.si")
         for k, v in enumerate(self.fn.results):
             if v.name:      # named results start as zero values; unnamed ones are always set
                 self.zero(Loc("sp", self.arg_offset(k, result=True)), v.type)
@@ -362,6 +397,14 @@ class FuncGen:
         p = self.profile
         small = p.stack_small
         guard = "g.stackguard1" if "go:systemstack" in self.fn.directives else "g.stackguard0"
+        if guard == "g.stackguard0" and frame <= p.stack_big:
+            # SP <= stackguard0 compared in q-view words from the stack's base (g.sgi is
+            # stackguard0's index, kept by runtime2.G): the same test on small ints.
+            sub = (frame - small) // 8 if frame > small else 0
+            cond = f"g.si - {sub} <= g.sgi" if sub else "g.si <= g.sgi"
+            self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
+            return
+        self.emit("sp = g.sp")           # the address form: huge frames and system stacks
         if frame <= small:
             cond = f"sp <= {guard}"
         elif frame <= p.stack_big:
@@ -426,7 +469,7 @@ class FuncGen:
             self.emit(f"_fv = LD_q(_d + {DEFER_FN})")
             self.emit("g.ctxt = _fv")
             self.emit(f"q[i - 1] = @B{block.index}@")
-            self.emit("g.sp = sp - 8")
+            self.emit(set_sp(-8))
             self.emit("return BLK[LD_q(_fv)]")
         self.real_epilogue()
 
@@ -459,9 +502,13 @@ class FuncGen:
             if v.escapes:
                 self.copy(Loc("sp", self.arg_offset(k, result=True)), self.var_location(v), v.type)
         frame = self.frame_size
-        if frame:
+        if frame and self.cur.index == 0:
+            # Still in the entry block: the saved BP is the value the prologue stored,
+            # which nothing between can have changed (no safepoint, no stack move).
+            self.emit("g.bp = _bp")
+        elif frame:
             self.emit(f"g.bp = q[i + {(frame - 8) // 8}]")
-        self.emit(f"g.sp = sp + {frame + 8}")
+        self.emit(set_sp(frame + 8))
         self.emit(f"return BLK[q[i + {frame // 8}]]")
 
     # ------------------------------------------------------------ statements
@@ -1155,7 +1202,7 @@ class FuncGen:
         cont = self.new_block()
         self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), callee.qualname))
         self.emit(f"q[i - 1] = @B{cont.index}@")
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit(f"return @F:{callee.qualname}@")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1195,7 +1242,7 @@ class FuncGen:
         self.emit(f"g.ctxt = {fvn}")
         self.emit(f"q[i - 1] = @B{cont.index}@")
         self.emit(f"_pc = LD_q({fvn})")               # a nil func value faults here, as in Go
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit("return BLK[_pc]")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1216,7 +1263,7 @@ class FuncGen:
         self.callsites.append(CallSiteCode(cont.index, self.line, self.live_ptrs(), "<interface method>"))
         self.emit(f"_pc = IMETHOD({self.load(recv, T.INT)}, {node.iface_call!r})")
         self.emit(f"q[i - 1] = @B{cont.index}@")
-        self.emit("g.sp = sp - 8")
+        self.emit(set_sp(-8))
         self.emit("return BLK[_pc]")
         self.start(cont)
         return [Loc("sp", off) for off in layout.results]
@@ -1967,7 +2014,7 @@ class FuncGen:
             expr = f"FDIV({a}, {b})" if op == "/" else f"({a} {op} {b})"
             return f"F32({expr})" if u.size == 4 else expr
         if op in ("+", "-", "*"):
-            return self.wrap(f"{a} {op} {b}", t)
+            return self.wrap(f"{a} {op} {b}", t, self.overflow_side(op, right_node))
         if op in ("/", "%"):
             fn = "IDIV" if op == "/" else "IMOD"
             return self.wrap(f"{fn}({a}, {b})", t) if op == "/" else f"{fn}({a}, {b})"
@@ -1988,11 +2035,22 @@ class FuncGen:
             return f"SHR({a}, {b}, {self.signed_count(right_node)})"
         raise Unsupported(right_node.pos, f"operator {op}")
 
+    @staticmethod
+    def overflow_side(op, right_node) -> str:
+        """Adding a positive constant can only overflow upwards, subtracting one only
+        downwards: then one comparison tests for overflow instead of two."""
+        const = getattr(right_node, "const", None) if right_node is not None else None
+        if type(const) is not int or const <= 0 or op == "*":
+            return "both"
+        return "high" if op == "+" else "low"
+
     def signed_count(self, node):
         return int(isinstance(node.ty.under, T.Basic) and node.ty.under.kind == "int")
 
-    def wrap(self, expr: str, t: T.Type) -> str:
-        """Go's integer overflow wraps; Python ints do not, so results are wrapped."""
+    def wrap(self, expr: str, t: T.Type, side: str = "both") -> str:
+        """Go's integer overflow wraps; Python ints do not, so results are wrapped.
+
+        side: which bound the value can cross ("low", "high" or "both")."""
         u = t.under
         if not isinstance(u, T.Basic) or not u.is_integer():
             return f"({expr})"
@@ -2005,7 +2063,9 @@ class FuncGen:
             # Overflow is rare: a range test is cheaper than masking every result.
             name = self.tmp()
             self.emit(f"{name} = {expr}")
-            return f"({name} if {-half} <= {name} <= {half - 1} else W64({name}))"
+            test = {"low": f"{-half} <= {name}", "high": f"{name} <= {half - 1}",
+                    "both": f"{-half} <= {name} <= {half - 1}"}[side]
+            return f"({name} if {test} else W64({name}))"
         return f"((({expr}) + {hex(half)} & {hex(mask)}) - {hex(half)})"
 
     def value_call_expression(self, node):
@@ -2541,7 +2601,23 @@ class FuncGen:
             raise Unsupported(self.fn.decl.pos, f"loading a value of type {t}")
         if loc.space == "mem":
             return f"LD_{fmt}({self.addr_of_loc(loc)})"
-        return f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        text = f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        if loc.space == "sp" and not loc.terms and loc.off in self.ro_params and t.size == PTR_SIZE:
+            return self.param_load(loc.off, fmt, text)
+        return text
+
+    def param_load(self, off: int, fmt: str, text: str) -> str:
+        """A read-only parameter: the host variable that already holds it in this block,
+        or load it into one now if this line runs unconditionally (top level of the
+        block, outside loops and captured lines), else the memory load itself."""
+        if self.capturing:
+            return text
+        key = (off, fmt)
+        name = self.param_cache.get(key)
+        if name is None and self.indent == 1 and self.python_loops == 0 and self.regs is None:
+            name = self.param_cache[key] = f"_a{off}{fmt}"
+            self.emit(f"{name} = {text}")
+        return name or text
 
     def store(self, loc: Loc, t: T.Type, value: str):
         reg = self.register(loc, t)
@@ -2555,7 +2631,16 @@ class FuncGen:
         if loc.space == "mem":
             self.emit(f"ST_{fmt}({self.addr_of_loc(loc)}, {value})")
             return
-        self.emit(f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}] = {value}")
+        target = f"{self.view_name(t, loc)}[{self.view_index(loc, t.size)}]"
+        wrapped = _WRAPPED_INT64.match(value) if fmt == "q" else None
+        if wrapped:
+            # The int64 view refuses a value out of range (ValueError), so the store
+            # itself is the overflow test; a try costs nothing until it catches.
+            name = wrapped.group(1)
+            self.emit(f"try: {target} = {name}")
+            self.emit(f"except ValueError: {target} = W64({name})")
+            return
+        self.emit(f"{target} = {value}")
 
     def copy(self, dst: Loc, src: Loc, t: T.Type):
         if t.is_scalar():
@@ -2597,6 +2682,35 @@ def round_float32(x: float) -> float:
         return struct.unpack("<f", struct.pack("<f", x))[0]
     except OverflowError:
         return float("inf") if x > 0 else float("-inf")
+
+
+# What wrap() makes of an int64 result: (_tN if <range test> else W64(_tN)).
+_WRAPPED_INT64 = re.compile(r"^\((_t\d+) if [^()]* else W64\(\1\)\)$")
+
+
+def _assigned_vars(body) -> set | None:
+    """The variables a function body assigns (targets of =, :=, op=, ++/--, range and
+    select receives), or None if it cannot tell."""
+    if body is None:
+        return None
+    out = set()
+
+    def targets(n):
+        if isinstance(getattr(n, "sym", None), Var):
+            out.add(n.sym)
+        for c in n.children:
+            targets(c)
+
+    def walk(n):
+        if n.type in ("inc_statement", "dec_statement"):
+            targets(n)
+        left = n.fields.get("left") if n.type != "binary_expression" else None
+        for target in (left if isinstance(left, list) else [left] if left is not None else []):
+            targets(target)
+        for c in n.children:
+            walk(c)
+    walk(body)
+    return out
 
 
 def call_args(node) -> list:

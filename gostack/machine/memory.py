@@ -54,6 +54,13 @@ from gostack.profiles import PTR_SIZE
 # Typed views every Mapping carries: struct code -> log2(item size).
 VIEW_SHIFTS = {"q": 3, "Q": 3, "d": 3, "f": 2, "i": 2, "I": 2, "h": 1, "H": 1, "b": 0, "B": 0}
 
+# Host detail: the struct code each view is cast with.  The q view (int64) is
+# cast as "n" (ssize_t): on the 64-bit hosts gostack runs on, the same 8 bytes
+# and the same range, but CPython converts an int of two or more digits (every
+# address) with PyLong_AsSsize_t's short loop where "q" goes through
+# _PyLong_AsByteArray, which made storing a saved frame pointer twice as slow.
+HOST_FORMAT = {"q": "n"} if struct.calcsize("n") == 8 else {}
+
 # Host detail, not a Go constant: mappings at least this big are backed by an
 # anonymous mmap (lazily zero pages) instead of a bytearray (memset at once).
 HOST_MMAP_THRESHOLD = 1 << 20
@@ -115,7 +122,7 @@ class Mapping:
         """The typed view fmt, made on first use (a memoryview costs ~180 bytes)."""
         view = self._views.get(fmt)
         if view is None and self.buf is not None:
-            view = self._views[fmt] = memoryview(self.buf).cast(fmt)
+            view = self._views[fmt] = memoryview(self.buf).cast(HOST_FORMAT.get(fmt, fmt))
         return view
 
     @property

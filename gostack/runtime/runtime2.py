@@ -8,12 +8,19 @@ hi), `stackguard0` (what every prologue compares SP with: lo + StackGuard,
 or a poison such as stackPreempt), `stackguard1` (~0 on user goroutines).
 
 Deliberate difference, for speed: while a G runs, its SP and BP registers
-*are* `g.sp`/`g.bp` (the generated blocks read and write them); while it
+*are* `g.sp`/`g.bp` (the generated blocks use `g.si`, below, and `g.bp`); while it
 does not run, the same fields are its saved `sched.sp`/`sched.bp`.  Only one
 goroutine runs at a time in the model, so one copy serves both roles, and
 `g.sched` is a view onto them.  The G also caches the memoryviews of its
 current stack (q, u8, ...) so blocks can index stack memory directly; they
 are replaced together with `stack` by `set_stack`.
+
+SP is held as `si`, its index in the q view (`sp = base + 8 * si`; SP is
+always a multiple of 8), and `stackguard0` has its index too, `sgi`.  The
+blocks compute with these small ints: an address is a two-digit int in
+CPython and every operation on one allocates.  The runtime uses the
+properties `sp` and `stackguard0`, which convert; `set_stack` keeps SP's
+address when `base` changes.
 """
 
 from __future__ import annotations
@@ -60,7 +67,7 @@ LAZY_VIEWS = tuple(name for name in VIEW_ATTRS if name != "q")
 
 
 class G:
-    __slots__ = ("goid", "stack", "stackguard0", "stackguard1", "sp", "bp", "pc",
+    __slots__ = ("goid", "stack", "_stackguard0", "sgi", "stackguard1", "si", "bp", "pc",
                  "base", "q", "_views", "status", "m", "waitreason", "stktopsp",
                  "preempt", "forcemove", "startpc", "stats", "mapping",
                  "waiting", "recvok", "resume_panic", "creator", "param", "selected",
@@ -69,9 +76,10 @@ class G:
     def __init__(self, goid: int):
         self.goid = goid
         self.stack = Stack(0, 0)
-        self.stackguard0 = 0
+        self._stackguard0 = 0
+        self.sgi = 0
         self.stackguard1 = 0
-        self.sp = 0
+        self.si = 0
         self.bp = 0
         self.pc = 0
         self.base = 0
@@ -104,12 +112,36 @@ class G:
 
     def set_stack(self, stack: Stack, mapping: Mapping, stack_guard: int):
         """Install a stack: bounds, guard and the views blocks index."""
+        sp = self.sp
         self.stack = stack
         self.mapping = mapping
         self.base = stack.lo
         self.stackguard0 = stack.lo + stack_guard
         self.q = mapping.q
         self._views = {}
+        self.sp = sp
+
+    @property
+    def sp(self) -> int:
+        """The SP register (the saved sched.sp while g is not running)."""
+        return self.base + (self.si << 3)
+
+    @sp.setter
+    def sp(self, value: int):
+        if value & 7:
+            raise ValueError(f"SP {value:#x} is not a multiple of 8")
+        self.si = (value - self.base) >> 3
+
+    @property
+    def stackguard0(self) -> int:
+        return self._stackguard0
+
+    @stackguard0.setter
+    def stackguard0(self, value: int):
+        # SP <= stackguard0 exactly when si <= sgi (SP is a multiple of 8; a poison
+        # such as stackPreempt gives an index larger than any SP's).
+        self._stackguard0 = value
+        self.sgi = (value - self.base) >> 3
 
 
 

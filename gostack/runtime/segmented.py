@@ -285,8 +285,9 @@ class SegmentedStacks:
         g.set_stack(seg, aspace.find(seg.lo), p.stack_guard)
         # The Stktop, written through the new segment's word view.
         k = (top - seg.lo) >> 3
-        g.q[k:k + STKTOP_WORDS] = array("q", (old.lo + p.stack_guard, old.hi, argp, retpc, g.goid,
-                                              0, 0, argsize, argp, size, 0))   # STKTOP_FIELDS
+        words = (old.lo + p.stack_guard, old.hi, argp, retpc, g.goid,
+                 0, 0, argsize, argp, size, 0)                  # STKTOP_FIELDS
+        g.q[k:k + STKTOP_WORDS] = memoryview(array("q", words)).cast("B").cast(g.q.format)
         sp = top - argsize
         aspace.copy(sp, argp, argsize)
         sp -= PTR_SIZE

@@ -301,6 +301,8 @@ def check_invariants(world: World, g):
     stk = g.stack
     if not stk.lo <= g.sp <= stk.hi:
         raise RuntimeThrow(f"sp {g.sp:#x} outside stack [{stk.lo:#x}, {stk.hi:#x})")
+    if g.sgi != (g.stackguard0 - g.base) >> 3:
+        raise RuntimeThrow(f"sgi {g.sgi} is not the index of stackguard0 {g.stackguard0:#x}")
     guard = stk.lo + world.profile.stack_guard
     if g.stackguard0 not in (guard, STACK_PREEMPT):
         raise RuntimeThrow(f"stackguard0 {g.stackguard0:#x} != lo + StackGuard {guard:#x}")
