@@ -38,7 +38,9 @@ FORCEMOVE_PERIOD = {
     "nosplit1": 7, "recursion1": 13, "escape1": 61, "setmaxstack1": 101,
     "deep_struct1": 127, "mutual_rec1": 331, "grow_array1": 997, "memstats1": 997,
     "grow_ptr1": 1999, "overflow1": 10_000_019, "goroutines/shrink_parked1": 97,
-    "others/gotest_stack": 997, "others/bench_binarytrees": 97, "others/gotest_peano": 997,
+    "others/gotest_stack": 997, "others/bench_binarytrees": 97,
+    "goroutines/grow_then_park1": 97,   # 50 goroutines 2,000 deep: every call took 48 s
+    "others/gotest_peano": 9973,        # its stack reaches megabytes: 997 took 2 minutes
 }
 
 # Programs that took more than 2 s in some mode (measured: overflow1 13-16 s

@@ -155,6 +155,8 @@ def _eq_desc(t: T.Type):
         return ("t", tuple((f.offset, _eq_desc(f.type)) for f in u.fields), u.size)
     if isinstance(u, T.Array):
         inner = _eq_desc(u.elem)
+        if inner == ("b", u.elem.size):     # raw bytes throughout: one run ([1<<27]byte is common)
+            return ("b", u.size)
         return ("t", tuple((k * u.elem.size, inner) for k in range(u.length)), u.size)
     return ("b", u.size)
 

@@ -308,9 +308,10 @@ def check_invariants(world: World, g):
         raise RuntimeThrow(f"stackguard0 {g.stackguard0:#x} != lo + StackGuard {guard:#x}")
     if world.p.curg is not g or world.m.p is not world.p:
         raise RuntimeThrow(f"g{g.goid} is not the running G of the current P and M")
-    ms = [p.m for p in world.allp if p.m is not None]
-    if len(set(map(id, ms))) != len(ms) or any(m.p is None for m in ms):
-        raise RuntimeThrow("an M is attached to two Ps, or a P's M is idle")
+    if len(world.allp) > 1:
+        ms = [p.m for p in world.allp if p.m is not None]
+        if len(set(map(id, ms))) != len(ms) or any(m.p is None for m in ms):
+            raise RuntimeThrow("an M is attached to two Ps, or a P's M is idle")
     if world.stackalloc.stack_inuse != world.mheap.stack_inuse:
         raise RuntimeThrow("StackInuse differs from the sum of stack spans")
     if g.bp and not stk.lo <= g.bp < stk.hi:
