@@ -1937,7 +1937,7 @@ class Checker:
                            node.get("field").text, pos)
         lit = self.forwarding_literal(fn.sig, callee, pos)
         self.expr_func_literal(lit, Scope(scope), name=f"{fn.qualname}-fm")
-        node.std_value = lit
+        node.forwarder = lit
 
     def forwarding_literal(self, sig, callee, pos, method=None):
         """func(p0 T0, ...) (R...) { return callee(p0, ...) }, as a syntax tree
@@ -2039,7 +2039,7 @@ class Checker:
         sig = T.Signature([t] + list(msig.params), msig.results, msig.variadic)
         lit = self.forwarding_literal(sig, None, node.pos, method=name)
         self.expr_func_literal(lit, Scope(scope), name=self.text(node))
-        node.std_value = lit
+        node.forwarder = lit
         node.ty = sig
 
     def expr_index_expression(self, node, scope):

@@ -1871,8 +1871,8 @@ class FuncGen:
         return self.load(self.var_location(sym), sym.type)
 
     def value_selector_expression(self, node):
-        if getattr(node, "std_value", None) is not None:       # pkg.F as a func value
-            return self.value(node.std_value)
+        if getattr(node, "forwarder", None) is not None:     # pkg.F or a method expression: a literal
+            return self.value(node.forwarder)
         if getattr(node, "pkgvar", None) is not None:
             return self.load(self.pkgvar_loc(node), node.ty)
         if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M

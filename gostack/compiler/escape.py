@@ -155,7 +155,7 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "func_literal":
         sources(node, ff)           # its body is a function of its own
         return
-    if kind == "selector_expression" and (getattr(node, "std_value", None) is not None
+    if kind == "selector_expression" and (getattr(node, "forwarder", None) is not None
                                           or getattr(node, "method_value", None) is not None):
         sources(node, ff)           # x.M or pkg.F as a value: a function literal too
         return
@@ -289,8 +289,8 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         bound, recv, lit = node.method_value
         ff.flow(bound, sources(recv, ff))
         return sources(lit, ff)
-    if kind == "selector_expression" and getattr(node, "std_value", None) is not None:
-        return sources(node.std_value, ff)          # pkg.F as a value: a closure of nothing
+    if kind == "selector_expression" and getattr(node, "forwarder", None) is not None:
+        return sources(node.forwarder, ff)          # pkg.F or T.M as a value: a literal
     if kind in ("selector_expression", "index_expression"):
         tokens = sources(node.get("operand"), ff)
         if kind == "index_expression":
