@@ -1081,18 +1081,8 @@ class Checker:
         lefts = left.children if left is not None else []
         if len(lefts) > 2:
             raise CompileError(lefts[2].pos, "range clause permits at most two iteration variables")
-        node.range_vars = []
-        for target, vt in zip(lefts, types):
-            if clause.op == ":=":
-                v = self.new_local(target, vt)      # one variable for the whole loop (Go 1.19)
-                if target.text != "_":
-                    inner.names[target.text] = v
-                node.range_vars.append(("define", v))
-            else:
-                self.lvalue(target, inner)
-                if target.ty is not None:
-                    self.assignable(vt, target.ty, target.pos, None)
-                node.range_vars.append(("assign", target))
+        # one variable for the whole loop (Go 1.19)
+        node.range_vars = self.bind_targets(lefts, types, clause.op == ":=", inner, inner)
         node.range_kind, node.range_src = kind, src
         node.range_types = types
         node.cond, node.clause = None, None
@@ -1331,21 +1321,9 @@ class Checker:
         left = comm.get("left")
         lefts = left.children if left is not None else []
         comm.recv = recv
-        comm.targets = []
         if len(lefts) > 2:
             raise CompileError(comm.pos, "too many variables on left side of receive")
-        types = [recv.ty, T.BOOL]
-        for target, t in zip(lefts, types):
-            if comm.op == ":=":
-                v = self.new_local(target, t)
-                if target.text != "_":
-                    body.names[target.text] = v
-                comm.targets.append(("define", v))
-            else:
-                self.lvalue(target, scope)
-                if target.ty is not None:
-                    self.assignable(t, target.ty, target.pos, None)
-                comm.targets.append(("assign", target))
+        comm.targets = self.bind_targets(lefts, [recv.ty, T.BOOL], comm.op == ":=", body, scope)
 
     def stmt_send_statement(self, node, scope):
         ch, value = node.get("channel"), node.get("value")
@@ -2308,6 +2286,23 @@ class Checker:
         if getattr(node, "variadic_pack", None) is not None:
             node.variadic_pack += 1
         return [recv] + list(args)
+
+    def bind_targets(self, lefts, types, define, new_scope, scope) -> list:
+        """The variables a range clause or a select receive assigns: ("define", Var)
+        declared in new_scope for :=, else ("assign", target) checked in scope."""
+        out = []
+        for target, t in zip(lefts, types):
+            if define:
+                v = self.new_local(target, t)
+                if target.text != "_":
+                    new_scope.names[target.text] = v
+                out.append(("define", v))
+            else:
+                self.lvalue(target, scope)
+                if target.ty is not None:
+                    self.assignable(t, target.ty, target.pos, None)
+                out.append(("assign", target))
+        return out
 
     def expr_type_conversion_expression(self, node, scope):
         """T(x) where T is a type literal ([]byte(s)): checked as a call of T."""
