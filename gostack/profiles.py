@@ -22,6 +22,7 @@ OS_PAGE_SIZE = 4096               # the kernel's page: guard pages, committed me
 HEAP_ARENA_BASE = 0xC000000000    # first arena hint on linux/amd64
 HEAP_ARENA_BYTES = 64 << 20       # heapArenaBytes on 64-bit Linux
 STACK_CACHE_SIZE = 32768          # _StackCacheSize: per-P cache capacity and pool span size
+GOROOT = "/usr/local/go"          # where tracebacks say the runtime's sources are
 MIN_LEGAL_POINTER = 4096          # smaller non-zero pointers are "bad pointers"
 TRACEBACK_MAX_FRAMES = 100        # frames printed per goroutine before "...additional frames elided..."
 STACK_PREEMPT = 0xFFFFFFFFFFFFFADE    # stackPreempt: larger than any SP, the next check fails

@@ -168,12 +168,19 @@ def bad_pattern(world):
     return errs["path.ErrBadPattern"]
 
 
-gofunc("path", "Clean", [S], [S], leaks=False)(lambda w, p: clean(p))
-gofunc("path", "Base", [S], [S], leaks=False)(lambda w, p: base(p))
-gofunc("path", "Ext", [S], [S], leaks=False)(lambda w, p: ext(p))
-gofunc("path", "IsAbs", [S], [B], leaks=False)(lambda w, p: p.startswith(b"/"))
-gofunc("path", "Split", [S], [S, S], leaks=False)(lambda w, p: split(p))
-gofunc("path", "Dir", [S], [S], leaks=False)(lambda w, p: clean(split(p)[0]))
+# The lexical functions, shared by path and (on Linux, where the separator is
+# '/') path/filepath.  filepath.Match has its own ErrBadPattern: not provided.
+LEXICAL = (("Clean", [S], [S], lambda w, p: clean(p)),
+           ("Base", [S], [S], lambda w, p: base(p)),
+           ("Ext", [S], [S], lambda w, p: ext(p)),
+           ("IsAbs", [S], [B], lambda w, p: p.startswith(b"/")),
+           ("Split", [S], [S, S], lambda w, p: split(p)),
+           ("Dir", [S], [S], lambda w, p: clean(split(p)[0])))
+FILEPATH = "path/filepath"
+for _path, _extra in (("path", ()), (FILEPATH, (("ToSlash", [S], [S], lambda w, p: p),
+                                                ("FromSlash", [S], [S], lambda w, p: p)))):
+    for _name, _params, _results, _impl in LEXICAL + _extra:
+        gofunc(_path, _name, _params, _results, leaks=False)(_impl)
 gofunc("path", "Match", [S, S], [B, T.ERROR], leaks=False)(match)
 
 
@@ -183,19 +190,6 @@ def path_join(world, elems):
     return join(read_string_slice(world, elems))
 
 
-# path/filepath on Linux: the separator is '/', so its lexical functions are
-# path's (filepath.Match has its own ErrBadPattern: not provided here).
-FILEPATH = "path/filepath"
-for _name, _params, _results, _impl in (
-        ("Clean", [S], [S], lambda w, p: clean(p)),
-        ("Base", [S], [S], lambda w, p: base(p)),
-        ("Ext", [S], [S], lambda w, p: ext(p)),
-        ("IsAbs", [S], [B], lambda w, p: p.startswith(b"/")),
-        ("Split", [S], [S, S], lambda w, p: split(p)),
-        ("Dir", [S], [S], lambda w, p: clean(split(p)[0])),
-        ("ToSlash", [S], [S], lambda w, p: p),
-        ("FromSlash", [S], [S], lambda w, p: p)):
-    gofunc(FILEPATH, _name, _params, _results, leaks=False)(_impl)
 gofunc(FILEPATH, "Join", [T.Slice(S)], [S], variadic=True, leaks=False)(path_join)
 const(FILEPATH, "Separator", T.INT32, ord("/"))
 const(FILEPATH, "ListSeparator", T.INT32, ord(":"))

@@ -18,7 +18,7 @@ function Go would inline has a Func of its own here.
 from __future__ import annotations
 
 from ..compiler import types as T
-from ..profiles import PTR_SIZE
+from ..profiles import GOROOT, PTR_SIZE
 from ..runtime.traceback import frame_line, gentraceback
 from .registry import gofunc, named_struct, std_method, typename
 
@@ -32,7 +32,6 @@ for _name, _type in (("Func", FUNC), ("Frame", FRAME), ("Frames", FRAMES)):
 
 # runtime.Callers itself, as Go 1.19 reports it for skip 0 (runtime/extern.go).
 CALLERS_NAME, CALLERS_FILE, CALLERS_LINE = "runtime.Callers", "runtime/extern.go", 247
-GOROOT = "/usr/local/go"
 
 
 def caller_frames(world):

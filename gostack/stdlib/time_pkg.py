@@ -204,6 +204,12 @@ class Clock:
     def unix(self) -> int:
         return self.abs_sec - YEAR1_TO_UNIX
 
+    def unix_nano(self) -> int:
+        return self.unix() * SECOND + self.nsec
+
+    def is_zero(self) -> bool:
+        return self.abs_sec == 0 and self.nsec == 0
+
     def plus(self, d: int) -> "Clock":
         total = self.wall_ns() + d
         mono = self.mono + d if self.mono is not None else None
@@ -269,12 +275,12 @@ std_method("time", TP, "After", [TP], [T.BOOL], value_recv=True)(
 std_method("time", TP, "Equal", [TP], [T.BOOL], value_recv=True)(
     lambda w, t, u: compare(Clock.load(w, t), Clock.load(w, u)) == 0)
 std_method("time", TP, "IsZero", [], [T.BOOL], value_recv=True)(
-    lambda w, t: Clock.load(w, t).abs_sec == 0 and Clock.load(w, t).nsec == 0)
+    lambda w, t: Clock.load(w, t).is_zero())
 std_method("time", TP, "Unix", [], [I64], value_recv=True)(lambda w, t: Clock.load(w, t).unix())
 std_method("time", TP, "UnixNano", [], [I64], value_recv=True)(
-    lambda w, t: Clock.load(w, t).unix() * SECOND + Clock.load(w, t).nsec)
+    lambda w, t: Clock.load(w, t).unix_nano())
 std_method("time", TP, "UnixMilli", [], [I64], value_recv=True)(
-    lambda w, t: (Clock.load(w, t).unix() * SECOND + Clock.load(w, t).nsec) // MILLISECOND)
+    lambda w, t: Clock.load(w, t).unix_nano() // MILLISECOND)
 std_method("time", TP, "String", [], [T.STRING], value_recv=True)(
     lambda w, t: time_string(Clock.load(w, t)))
 std_method("time", TP, "UTC", [], [TP], value_recv=True)(lambda w, t: new_time(w, Clock.load(w, t)))

@@ -26,7 +26,7 @@ import traceback as pytraceback
 from ..errors import EXIT_GO_PANIC, EXIT_HOST_LIMIT, EXIT_SIGSEGV, HostLimit
 from ..machine.thread import segfault_line
 from ..machine.memory import Fault
-from ..profiles import MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
+from ..profiles import GOROOT, MIN_LEGAL_POINTER, STACK_PREEMPT, TRACEBACK_MAX_FRAMES, get_profile
 from ..runtime import panic as P
 from ..runtime import printfmt
 from ..compiler.codegen import LOOP_CHECK_EVERY, round_float32
@@ -45,7 +45,6 @@ from .code import Program
 CHUNK = 4096
 STD_FUNCS = {m.qualname: m for members in STDLIB.values() for m in members.values() if isinstance(m, GoFunc)}
 STD_VARS = {m.qualname: m for members in STDLIB.values() for m in members.values() if isinstance(m, PkgVar)}
-GOROOT = "/usr/local/go"
 MASK64 = (1 << 64) - 1
 
 
