@@ -1,5 +1,5 @@
 // isprint_table prints the ranges of runes that Go's strconv.IsPrint accepts,
-// as a Python tuple literal, for gostack/runtime/strconv.py (_PRINT_RANGES).
+// as a Python tuple literal, for gostack/stdlib/strconv.py (_PRINT_RANGES).
 // Build it with Go 1.19 and run the binary; the table follows the Unicode
 // version of that Go release (13.0), not the host Python's unicodedata.
 package main

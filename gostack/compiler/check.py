@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..errors import CompileError, Pos, Unsupported
-from . import types as T
+from .. import types as T
 from .parse import Node, SourceFile
 
 # ---------------------------------------------------------------- symbols

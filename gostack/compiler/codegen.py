@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Unsupported
 from ..profiles import MIN_LEGAL_POINTER, PTR_SIZE, Profile
-from . import types as T
+from .. import types as T
 from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes, pointer_shaped
 from .parse import Node

@@ -26,7 +26,7 @@ through a pointer).
 
 from __future__ import annotations
 
-from . import types as T
+from .. import types as T
 from .check import FuncSym, Program, Var
 from .parse import Node
 

@@ -26,8 +26,8 @@ from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
 from ..runtime.background import link_codes as background_codes
 from ..runtime.proc import RUNTIME_CALL_FRAME
-from ..vm.code import CallSite, FuncInfo, Program
-from . import types as T
+from ..runtime.symtab import CallSite, FuncInfo, Program
+from .. import types as T
 from ..stdlib.registry import GoFunc
 from .check import BLOCKING, FuncSym, Program as Checked, closing_brace_line
 from .codegen import BLOCK_PROLOGUE, FRAME_SET, VIEW_NAMES, FuncCode, generate_function

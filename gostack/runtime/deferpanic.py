@@ -87,7 +87,7 @@ def defer_roots(g, aspace):
 
 def basic_text(info, aspace, data) -> str | None:
     """printpanicval for values of basic kinds (and named ones as T(v)); None otherwise."""
-    from ..compiler import types as T
+    from .. import types as T
     t = info.type
     u = t.under
     if not isinstance(u, T.Basic):
@@ -156,7 +156,7 @@ class Panics:
         program = self.world.program
         pc = p.pc + 1
         if pc not in program.callsites:
-            from ..vm.code import CallSite
+            from .symtab import CallSite
             f = program.findfunc(p.pc)
             program.callsites[pc] = CallSite(pc, f, p.line or f.decl_line, tuple(f.local_ptrs or ()),
                                              "runtime.gopanic")

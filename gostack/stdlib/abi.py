@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import inspect
 
-from ..compiler import types as T
+from .. import types as T
 from ..profiles import PTR_SIZE
 from ..runtime.slice import nextcap, roundupsize
 

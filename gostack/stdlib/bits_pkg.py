@@ -7,7 +7,7 @@ per operation, parameterised by the width.
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from .registry import const, gofunc
 
 UINT_SIZE = 64

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import struct
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import GoCall, Iface
 from .registry import gofunc, std_method, typename
 

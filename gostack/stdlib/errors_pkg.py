@@ -8,7 +8,7 @@ runtime's own functions, so Go code can call them through the interface).
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import GoCall, Iface
 from .registry import gofunc
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import struct
 
-from ..compiler import types as T
-from ..runtime import strconv as sc
+from .. import types as T
+from . import strconv as sc
 from .abi import GoCall, Slice
 from .errors_pkg import new_error
 from .registry import gofunc, named_struct, typename

@@ -1,4 +1,4 @@
-"""fmt: Print*, Sprint*, Fprint* and Errorf over gostack/runtime/fmt.py.
+"""fmt: Print*, Sprint*, Fprint* and Errorf over gostack/stdlib/fmt.py.
 
 Every operand arrives as an interface{} (the variadic ...any slice); its
 dynamic value is decoded (stdlib/reflect.py), Error/String methods are run
@@ -8,8 +8,8 @@ stdout (fd 1) or stderr (fd 2), or returned as a new string.
 
 from __future__ import annotations
 
-from ..compiler import types as T
-from ..runtime import fmt as gofmt
+from .. import types as T
+from . import fmt as gofmt
 from .abi import Iface
 from .errors_pkg import new_error, wrap_error
 from .abi import GoCall

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import struct
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import GoCall, Iface
 from .registry import gofunc, typename
 

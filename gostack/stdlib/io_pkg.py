@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from .registry import typename
 
 WRITER = T.Named("Writer", T.Interface({"Write": T.Signature([T.Slice(T.UINT8)], [T.INT, T.ERROR])}),

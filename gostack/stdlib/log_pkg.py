@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime
 
-from ..compiler import types as T
-from ..runtime import fmt as gofmt
+from .. import types as T
+from . import fmt as gofmt
 from .fmt_pkg import ANY_SLICE, operands
 from .os_pkg import write_fd
 from .registry import const, gofunc

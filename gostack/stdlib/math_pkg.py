@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from ..compiler import types as T
+from .. import types as T
 from .registry import const, gofunc
 
 F = T.FLOAT64

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os.path
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import Slice
 from .registry import gofunc, named_struct, pkgvar, typename
 

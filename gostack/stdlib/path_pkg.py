@@ -8,7 +8,7 @@ package variable ErrBadPattern, one error value for the whole run.
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from ..runtime.string import decode_rune
 from .errors_pkg import new_error
 from .registry import const, gofunc, pkgvar

@@ -1,7 +1,7 @@
 """reflect: Go values in memory, decoded for fmt (what fmt does with package reflect).
 
 `Decoder.value(t, addr)` reads the value of type t at addr into the
-GoValue model of gostack/runtime/fmt.py.  Methods fmt may call (Error,
+GoValue model of gostack/stdlib/fmt.py.  Methods fmt may call (Error,
 String) are Go code: the decoder collects them, `run_methods` (a
 generator) calls each one on the goroutine (yielding GoCall requests), and
 the hooks handed to fmt return the recorded results.  A method whose Go
@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import functools
 
-from ..compiler import types as T
+from .. import types as T
 from ..profiles import PTR_SIZE
-from ..runtime.fmt import GoValue
+from .fmt import GoValue
 from .abi import GoCall
 
 TEXT_METHODS = ("Error", "String")

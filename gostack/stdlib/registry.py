@@ -31,7 +31,7 @@ def package(path: str) -> dict:
 def gofunc(path: str, name: str, params, results, variadic=False, leaks=True):
     """Register impl as path.name with the given parameter and result types."""
     def register(impl):
-        from ..compiler import types as T
+        from .. import types as T
         package(path)[name] = GoFunc(f"{path}.{name}", T.Signature(list(params), list(results), variadic),
                                      impl, leaks)
         return impl
@@ -56,7 +56,7 @@ def pkgvar(path: str, name: str, type_):
 
 
 def named_struct(pkg: str, name: str, fields):
-    from ..compiler import types as T
+    from .. import types as T
     named = T.Named(name, pkg=pkg)
     named.underlying = T.Struct([T.Field(n, t) for n, t in fields])
     named.underlying.layout()
@@ -67,7 +67,7 @@ def std_method(path: str, named, name: str, params, results, value_recv=False):
     """Register impl as the method name of the package's type named (pointer
     receiver unless value_recv); impl takes the receiver first."""
     def register(impl):
-        from ..compiler import types as T
+        from .. import types as T
         recv = named if value_recv else T.Pointer(named)
         star = "" if value_recv else "*"
         gofunc(path, f"({star}{named.name}).{name}", [recv] + list(params), results)(impl)

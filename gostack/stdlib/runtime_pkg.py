@@ -17,7 +17,7 @@ function Go would inline has a Func of its own here.
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from ..profiles import GOROOT, PTR_SIZE
 from ..runtime.traceback import frame_line, gentraceback
 from .registry import gofunc, named_struct, std_method, typename

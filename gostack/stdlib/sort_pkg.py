@@ -15,7 +15,7 @@ import functools
 import math
 import struct
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import GoCall, Iface
 from .registry import PACKAGES, gofunc, typename
 

@@ -1,13 +1,13 @@
 """strconv: Itoa, Atoi, Format*, Parse*, Quote*, Unquote*, Append*, IsPrint.
 
-The conversions themselves are gostack/runtime/strconv.py; errors are
+The conversions themselves are gostack/stdlib/strconv.py; errors are
 *strconv.NumError values (below) or the package's ErrSyntax and ErrRange.
 """
 
 from __future__ import annotations
 
-from ..compiler import types as T
-from ..runtime import strconv as sc
+from .. import types as T
+from . import strconv as sc
 from .abi import Iface, append_bytes
 from .errors_pkg import new_error
 from .registry import PACKAGES, gofunc, named_struct, pkgvar, typename

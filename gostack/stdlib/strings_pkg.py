@@ -8,7 +8,7 @@ append's rule, so its memory is real.
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from ..runtime.string import decode_rune, encode_rune, runes_of
 from .abi import Slice
 from .registry import gofunc, named_struct, typename

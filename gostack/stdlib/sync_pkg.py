@@ -8,7 +8,7 @@ caller waits for f to finish; here it returns at once (done is already set).
 
 from __future__ import annotations
 
-from ..compiler import types as T
+from .. import types as T
 from .abi import GoCall
 from .registry import PACKAGES, gofunc, named_struct, typename
 

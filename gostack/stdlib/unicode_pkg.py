@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..compiler import types as T
+from .. import types as T
 from ..runtime.string import decode_rune, encode_rune, runes_of
-from ..runtime.strconv import valid_string
+from .strconv import valid_string
 from .abi import append_bytes
 from .registry import const, gofunc
 
@@ -110,7 +110,7 @@ gofunc("unicode/utf8", "AppendRune", [T.Slice(T.UINT8), R], [T.Slice(T.UINT8)])(
     lambda w, p, r: append_bytes(w, p, encode_rune(r)))
 gofunc("unicode", "IsControl", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Cc")
 gofunc("unicode", "IsPrint", [R], [B], leaks=False)(
-    lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r))
+    lambda w, r: __import__("gostack.stdlib.strconv", fromlist=["is_print"]).is_print(r))
 gofunc("unicode", "IsTitle", [R], [B], leaks=False)(lambda w, r: _cat(r) == "Lt")
 gofunc("unicode", "IsMark", [R], [B], leaks=False)(lambda w, r: _cat(r).startswith("M"))
 gofunc("unicode", "IsSymbol", [R], [B], leaks=False)(lambda w, r: _cat(r).startswith("S"))
@@ -127,4 +127,4 @@ def encode_rune_into(world, p, r):
 
 
 gofunc("unicode", "IsGraphic", [R], [B], leaks=False)(
-    lambda w, r: __import__("gostack.runtime.strconv", fromlist=["is_print"]).is_print(r) or _cat(r) == "Zs")
+    lambda w, r: __import__("gostack.stdlib.strconv", fromlist=["is_print"]).is_print(r) or _cat(r) == "Zs")

@@ -40,7 +40,7 @@ from ..runtime.string import encode_rune
 from ..runtime.proc import SystemStackOnUserStack, World
 from ..runtime.stack import StackOverflow, Switch
 from ..runtime.traceback import gentraceback, print_goroutine
-from .code import Program
+from ..runtime.symtab import Program
 
 CHUNK = 4096
 STD_FUNCS = {m.qualname: m for members in STDLIB.values() for m in members.values() if isinstance(m, GoFunc)}

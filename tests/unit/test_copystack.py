@@ -1,7 +1,7 @@
 """Unit tests for gostack.runtime.stack: copystack, adjustframes, newstack, shrinkstack.
 
 Each test builds a goroutine stack by hand, word by word, with the layout the
-compiler's code uses (gostack/vm/code.py):
+compiler's code uses (gostack/runtime/symtab.py):
 
     hi - 32 .. hi      newproc's reserved words (the first function's args)
     hi - 40            return pc into runtime.goexit
@@ -27,7 +27,7 @@ from gostack.runtime.mheap import MHeap
 from gostack.runtime.runtime2 import G, Gstatus, P
 from gostack.runtime.stack import StackEngine, StackOverflow
 from gostack.runtime.stackalloc import StackAllocator, new_stackcache
-from gostack.vm.code import CallSite, FuncInfo, Program
+from gostack.runtime.symtab import CallSite, FuncInfo, Program
 
 KB = 1024
 TEXT = 0x401000

@@ -1,4 +1,4 @@
-"""Unit tests for gostack.runtime.fmt: Sprintf, Sprint, Sprintln and Errorf.
+"""Unit tests for gostack.stdlib.fmt: Sprintf, Sprint, Sprintln and Errorf.
 
 data/fmt_cases_go119.json holds 5,671 calls recorded from real Go 1.19
 by tools/fmt_cases.go (build it and run the binary; its header says how).
@@ -17,8 +17,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gostack.runtime import strconv
-from gostack.runtime.fmt import GoPanic, GoValue, errorf, sprint, sprintf, sprintln
+from gostack.stdlib import strconv
+from gostack.stdlib.fmt import GoPanic, GoValue, errorf, sprint, sprintf, sprintln
 
 DATA = Path(__file__).parent / "data" / "fmt_cases_go119.json"
 

@@ -3,7 +3,7 @@ DESIGN.md section 2 across random calls, returns, forced moves, preemption
 requests, shrinks, huge frames and unrelated stack allocations.
 
 A harness plays the generated code's part exactly as the compiler's contract
-says (gostack/vm/code.py, compiler/codegen.py prologue/epilogue):
+says (gostack/runtime/symtab.py, compiler/codegen.py prologue/epilogue):
 
   call f from the frame at SP:   args at SP+0.., return pc at SP-8, SP -= 8;
                                  prologue check (three forms by frame size),
@@ -54,7 +54,7 @@ from gostack.runtime.mheap import MHeap
 from gostack.runtime.runtime2 import G, Gstatus, P
 from gostack.runtime.stack import StackEngine, StackOverflow
 from gostack.runtime.stackalloc import StackAllocator, new_stackcache
-from gostack.vm.code import CallSite, FuncInfo, Program
+from gostack.runtime.symtab import CallSite, FuncInfo, Program
 
 TEXT_BASE = 0x401000
 FUNC_SPACING = 0x100

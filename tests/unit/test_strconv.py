@@ -1,4 +1,4 @@
-"""Unit tests for gostack.runtime.strconv: numbers and quoting as Go 1.19 does them.
+"""Unit tests for gostack.stdlib.strconv: numbers and quoting as Go 1.19 does them.
 
 data/strconv_cases_go119.json was recorded from real Go 1.19 by
 tools/strconv_cases.go (build it and run the binary; its header says how):
@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gostack.runtime import strconv
+from gostack.stdlib import strconv
 
 DATA = json.loads((Path(__file__).parent / "data" / "strconv_cases_go119.json").read_text())
 

@@ -2,7 +2,7 @@
 
 Go counterpart: src/strconv (itoa.go, ftoa.go, quote.go, atoi.go, atof.go,
 atob.go), as of Go 1.19.  The formatting half is shared with gostack's fmt
-(gostack/runtime/fmt.py); the parsing half backs the strconv package that Go
+(gostack/stdlib/fmt.py); the parsing half backs the strconv package that Go
 programs import.  Everything here is pure: values in, values out.
 
 Conventions.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..profiles import PTR_SIZE
+from .profiles import PTR_SIZE
 
 
 class Type:

@@ -7,7 +7,7 @@ explicit argument indexes, the error forms (%!d(string=hi), %!d(MISSING),
 %!(EXTRA ...), %!(BADWIDTH), %!(BADPREC), %!(NOVERB), %!(BADINDEX)), the
 Error/String/GoString methods with Go's panic and nil-receiver rules, and
 map keys sorted as fmtsort sorts them.  Numbers and quoting come from
-gostack/runtime/strconv.py.
+gostack/stdlib/strconv.py.
 
 The value model.  The runtime decodes each operand from memory into a
 ``GoValue`` before calling in; fmt never reads memory itself.
@@ -79,7 +79,7 @@ import functools
 import math
 from typing import Callable
 
-from gostack.runtime import strconv
+from . import strconv
 
 _UINT64 = (1 << 64) - 1
 _TOO_LARGE = 1_000_000          # fmt's tooLarge: widths/precisions beyond ±1e6 are bad
