@@ -43,7 +43,9 @@ from ..errors import Unsupported
 from ..profiles import MIN_LEGAL_POINTER, PTR_SIZE, Profile
 from .. import types as T
 from ..stdlib.registry import GoFunc
-from .check import BLOCKING, FuncSym, RuntimeFunc, Var, go_bytes, pointer_shaped
+from .check import go_bytes, pointer_shaped
+from .symbols import FuncSym, RuntimeFunc, Var
+from .universe import BLOCKING
 from .parse import Node
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size

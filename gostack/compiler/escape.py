@@ -27,7 +27,7 @@ through a pointer).
 from __future__ import annotations
 
 from .. import types as T
-from .check import FuncSym, Program, Var
+from .symbols import FuncSym, Program, Var
 from .parse import Node
 
 MAX_STACK_VAR_SIZE = 10 * 1024 * 1024       # maxStackVarSize

@@ -29,7 +29,9 @@ from ..runtime.proc import RUNTIME_CALL_FRAME
 from ..runtime.symtab import CallSite, FuncInfo, Program
 from .. import types as T
 from ..stdlib.registry import GoFunc
-from .check import BLOCKING, FuncSym, Program as Checked, closing_brace_line
+from .check import closing_brace_line
+from .symbols import FuncSym, Program as Checked
+from .universe import BLOCKING
 from .codegen import BLOCK_PROLOGUE, FRAME_SET, VIEW_NAMES, FuncCode, generate_function
 from .parse import Node
 

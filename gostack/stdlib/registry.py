@@ -39,12 +39,12 @@ def gofunc(path: str, name: str, params, results, variadic=False, leaks=True):
 
 
 def const(path: str, name: str, type_, value):
-    from ..compiler.check import Const
+    from ..compiler.symbols import Const
     package(path)[name] = Const(f"{path}.{name}", type_, value)
 
 
 def typename(path: str, name: str, type_):
-    from ..compiler.check import TypeName
+    from ..compiler.symbols import TypeName
     package(path)[name] = TypeName(f"{path}.{name}", type_)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 
 from .. import types as T
-from ..compiler.check import DURATION, TIME
+from ..compiler.universe import DURATION, TIME
 from .errors_pkg import new_error
 from .registry import gofunc, std_method
 

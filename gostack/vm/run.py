@@ -595,7 +595,7 @@ MEMSTATS_FIELDS = ("StackInuse", "StackSys", "HeapAlloc", "HeapObjects", "HeapIn
 
 
 def _readmemstats(world, addr):
-    from ..compiler.check import MEMSTATS
+    from ..compiler.universe import MEMSTATS
     world.stop_the_world()              # ReadMemStats stops the world, as in Go
     mem = world.stackalloc.memstats()
     values = {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],

@@ -95,7 +95,7 @@ def refused_features():
                                capture_output=True, text=True, timeout=TIMEOUT)
             if r.returncode != 0 and ("unsupported" in r.stderr or "undefined" in r.stderr):
                 refused.add(name)
-    r = subprocess.run([sys.executable, "-c", "from gostack.compiler.check import PACKAGES; "
+    r = subprocess.run([sys.executable, "-c", "from gostack.compiler.universe import PACKAGES; "
                         "print(' '.join(sorted(PACKAGES)))"], cwd=ROOT,
                        capture_output=True, text=True, check=True)
     return refused, set(r.stdout.split())

@@ -1,0 +1,107 @@
+"""symbols: the objects names resolve to, and the scopes that hold them.
+
+Go counterpart: cmd/compile/internal/types2/object.go (Var, Const, TypeName,
+Func, Builtin, PkgName) and scope.go.  Differences: a FuncSym also carries what
+later passes need (its locals in declaration order, the new(T) objects, the
+functions it calls); RuntimeFunc is a standard-library function that the runtime
+implements in Python; Program is what check_program hands to escape analysis,
+codegen and the linker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import types as T
+from .parse import Node, SourceFile
+
+
+@dataclass(eq=False)
+class Var:
+    name: str
+    type: T.Type
+    kind: str                    # "global", "local", "param", "result"
+    pos: object = None
+    func: object = None          # owning FuncSym for locals
+    addr_taken: bool = False
+    escapes: bool = False        # moved to the heap (decided by escape.py)
+    loop_depth: int = 0          # loop nesting at the declaration (escape analysis)
+    used: bool = False
+    offset: int = 0              # frame offset (from sp) or global address
+    is_new: bool = False         # anonymous object of new(T)
+
+
+@dataclass(eq=False)
+class Const:
+    name: str
+    type: T.Type
+    value: object
+
+
+@dataclass(eq=False)
+class TypeName:
+    name: str
+    type: T.Type
+
+
+@dataclass(eq=False)
+class FuncSym:
+    name: str
+    sig: T.Signature
+    decl: Node = None
+    directives: set = field(default_factory=set)
+    params: list = field(default_factory=list)     # [Var]
+    results: list = field(default_factory=list)    # [Var]
+    locals: list = field(default_factory=list)     # [Var] in declaration order
+    news: list = field(default_factory=list)       # new(T) objects, as Vars
+    calls: set = field(default_factory=set)        # FuncSyms called directly
+    has_calls: bool = False                        # any CALL at all (incl. print)
+
+    @property
+    def qualname(self):
+        return f"main.{self.name}"
+
+
+@dataclass(eq=False)
+class Builtin:
+    name: str
+
+
+@dataclass(eq=False)
+class PackageSym:
+    name: str
+    path: str
+    members: dict
+    used: bool = False
+
+
+@dataclass(eq=False)
+class RuntimeFunc:
+    """A function of a supported standard package, implemented by the runtime."""
+
+    qualname: str
+    sig: T.Signature
+
+
+
+class Scope:
+    def __init__(self, parent=None):
+        self.parent = parent
+        self.names: dict = {}
+
+    def lookup(self, name):
+        scope = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name]
+            scope = scope.parent
+        return None
+
+
+@dataclass
+class Program:
+    source: SourceFile
+    funcs: list                  # [FuncSym] in source order
+    globals: list                # [Var] in initialization order
+    global_inits: list           # [(targets [Var], value Node)] in initialization order
+    packages: dict
