@@ -43,7 +43,8 @@ from ..errors import Unsupported
 from ..profiles import MIN_LEGAL_POINTER, PTR_SIZE, Profile
 from .. import types as T
 from ..stdlib.registry import GoFunc
-from .check import go_bytes, pointer_shaped
+from .constants import go_bytes
+from .methodsets import pointer_shaped
 from .symbols import FuncSym, RuntimeFunc, Var
 from .universe import BLOCKING
 from .parse import Node

@@ -29,7 +29,7 @@ from ..runtime.proc import RUNTIME_CALL_FRAME
 from ..runtime.symtab import CallSite, FuncInfo, Program
 from .. import types as T
 from ..stdlib.registry import GoFunc
-from .check import closing_brace_line
+from .declarations import closing_brace_line
 from .symbols import FuncSym, Program as Checked
 from .universe import BLOCKING
 from .codegen import BLOCK_PROLOGUE, FRAME_SET, VIEW_NAMES, FuncCode, generate_function
@@ -357,7 +357,7 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
 def _type_table(ctx, checked, rodata_base, entries) -> dict:
     """addr -> TypeInfo for every type descriptor the code refers to."""
     from ..runtime.iface import TypeInfo
-    from .check import _type_key, pointer_shaped
+    from .methodsets import pointer_shaped, type_key as _type_key
     tables = getattr(checked, "method_tables", {})
     out = {}
     for off, t in ctx.type_descs:
