@@ -16,8 +16,7 @@ from __future__ import annotations
 from ..errors import CompileError
 from .. import types as T
 from .constants import is_integral, rune_string
-from .lower import forwarding_literal, selector
-from .parse import Node
+from .lower import argument_list, forwarding_literal, ident, selector
 from .symbols import Builtin, Const, FuncSym, PackageSym, RuntimeFunc, Scope, TypeName, Var
 from .universe import METHODS, STD_METHODS
 
@@ -83,9 +82,7 @@ class Calls:
             # A promoted field or method: make the embedded fields explicit (x.A.f).
             inner = operand
             for step in path:
-                sel = Node("selector_expression", operand.pos,
-                           fields={"operand": [inner], "field": [Node("field_identifier", operand.pos, step)]})
-                sel.children = [inner, sel.fields["field"][0]]
+                sel = selector(inner, step, operand.pos)
                 self.expr_selector_expression(sel, scope)
                 sel._checked = True
                 inner = sel
@@ -116,7 +113,7 @@ class Calls:
         bound.loop_depth = self.loop_depth
         self.func.locals.append(bound)
         inner.names["~mv"] = bound
-        callee = selector(Node("identifier", pos, "~mv"), node.get("field").text, pos)
+        callee = selector(ident("~mv", pos), node.get("field").text, pos)
         lit = forwarding_literal(sig, callee, pos)
         self.expr_func_literal(lit, inner, name=f"{name}-fm")
         node.method_value = (bound, recv, lit)
@@ -127,7 +124,7 @@ class Calls:
         with nothing captured that calls pkg.F.  (Go uses pkg.F's own static funcval;
         here F is Python, so a Go function stands in for it, named like F.)"""
         fn, pos = node.sym, node.pos
-        callee = selector(Node("identifier", pos, node.get("operand").text),
+        callee = selector(ident(node.get("operand").text, pos),
                            node.get("field").text, pos)
         lit = forwarding_literal(fn.sig, callee, pos)
         self.expr_func_literal(lit, Scope(scope), name=f"{fn.qualname}-fm")
@@ -232,7 +229,7 @@ class Calls:
     def expr_type_conversion_expression(self, node, scope):
         """T(x) where T is a type literal ([]byte(s)): checked as a call of T."""
         tnode, operand = node.get("type"), node.get("operand")
-        args = Node("argument_list", operand.pos, children=[operand])
+        args = argument_list([operand], operand.pos)
         node.type = "call_expression"
         node.fields = {"function": [tnode], "arguments": [args]}
         node.children = [tnode, args]

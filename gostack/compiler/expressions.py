@@ -14,7 +14,7 @@ from fractions import Fraction
 from ..errors import CompileError, Unsupported
 from .. import types as T
 from .constants import compare, fold, go_bytes, is_integral, legacy_octal, unescape
-from .lower import TypeLeaf, as_type_node
+from .lower import TypeLeaf, as_type_node, literal_value
 from .parse import Node
 from .symbols import Builtin, Const, FuncSym, PackageSym, Scope, TypeName, Var
 
@@ -556,19 +556,19 @@ class Expressions:
     def literal_value(self, value, t, scope):
         if value.type == "literal_value":
             if isinstance(t.under, T.Pointer):       # []*T{{...}} means &T{...}
-                inner = Node("literal_value", value.pos, children=value.children)
+                inner = literal_value(value.children, value.pos)
                 value.type, value.op = "unary_expression", "&"
                 value.fields = {"operand": [inner]}
                 value.children = [inner]
                 inner.type = "composite_literal"
                 inner.fields = {"type": [TypeLeaf(t.under.elem, value.pos)],
-                                "body": [Node("literal_value", value.pos, children=inner.children)]}
+                                "body": [literal_value(inner.children, value.pos)]}
                 self.expr(value, scope)
                 self.convert_operand(value, t)
                 return
             value.type = "composite_literal"
             value.fields["type"] = [TypeLeaf(t, value.pos)]
-            value.fields["body"] = [Node("literal_value", value.pos, children=value.children)]
+            value.fields["body"] = [literal_value(value.children, value.pos)]
         self.expr(value, scope)
         self.single_value(value)
         self.convert_operand(value, t)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..errors import CompileError, Pos
 from .. import types as T
-from .parse import Node
+from .lower import method_wrapper_decl, unary
 from .symbols import FuncSym, Var
 from .universe import STD_METHODS
 
@@ -61,15 +61,13 @@ class MethodSets:
         if fn.ptr_recv and not is_ptr:
             if not self.addressable(operand):
                 raise CompileError(node.pos, f"cannot call pointer method {node.get('field').text} on {operand.ty}")
-            recv = Node("unary_expression", operand.pos, op="&", fields={"operand": [operand]})
-            recv.children = [operand]
+            recv = unary("&", operand, operand.pos)
             root = self.addr_root(operand)
             if root is not None:
                 root.addr_taken = True
             recv.ty = T.Pointer(operand.ty)
         elif not fn.ptr_recv and is_ptr:
-            recv = Node("unary_expression", operand.pos, op="*", fields={"operand": [operand]})
-            recv.children = [operand]
+            recv = unary("*", operand, operand.pos)
             recv.ty = operand.ty.under.elem
         else:
             recv = operand
@@ -112,23 +110,7 @@ class MethodSets:
         recv_t = base if by_value else T.Pointer(base)
         sig = self.method_set(recv_t)[name]
         pos = Pos(self.source.path, 1, 1)
-        ident = lambda text: Node("identifier", pos, text)      # noqa: E731
-        args = [ident(f"p{k}") for k in range(len(sig.params))]
-        if sig.variadic and args:
-            last = Node("variadic_argument", pos, children=[args[-1]])
-            args[-1] = last
-        sel = Node("selector_expression", pos, fields={"operand": [ident("recv")],
-                                                       "field": [Node("field_identifier", pos, name)]})
-        sel.children = [sel.fields["operand"][0], sel.fields["field"][0]]
-        arglist = Node("argument_list", pos, children=args)
-        call = Node("call_expression", pos, fields={"function": [sel], "arguments": [arglist]})
-        call.children = [sel, arglist]
-        if sig.results:
-            stmt = Node("return_statement", pos, children=[Node("expression_list", pos, children=[call])])
-        else:
-            stmt = Node("expression_statement", pos, children=[call])
-        body = Node("block", pos, children=[Node("statement_list", pos, children=[stmt])])
-        decl = Node("function_declaration", pos, fields={"body": [body]})
+        decl = method_wrapper_decl(name, sig, pos)
         fn = FuncSym(f"{base.name}.{name}" if by_value else f"(*{base.name}).{name}",
                      T.Signature([recv_t] + sig.params, sig.results, sig.variadic), decl, set())
         fn.params = [Var("recv", recv_t, "param", pos, fn)] + \

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import CompileError, Unsupported
 from .. import types as T
-from .lower import as_type_node, selector
+from .lower import as_type_node, defer_literal, ident, selector, unary, variadic_argument
 from .parse import Node
 from .symbols import Builtin, FuncSym, Scope, TypeName, Var
 
@@ -336,7 +336,7 @@ class Statements:
             self.func.locals.append(v)
             inner.names[name] = v
             binds.append((v, expr))
-            return Node("identifier", pos, name)
+            return ident(name, pos)
 
         fn_node = call.get("function")
         if getattr(call, "func_value", None) is not None:
@@ -349,8 +349,7 @@ class Statements:
             if isinstance(operand.ty.under, T.Pointer):
                 recv = operand
             else:
-                recv = Node("unary_expression", pos, op="&", fields={"operand": [operand]})
-                recv.children = [operand]
+                recv = unary("&", operand, pos)
                 recv.ty = T.Pointer(operand.ty)
             new_fn = selector(bind(recv, recv.ty), fn_node.get("field").text, pos)
         else:
@@ -370,15 +369,9 @@ class Statements:
                 t = params[k]
             if isinstance(t, T.Basic) and t.is_untyped():
                 t = T.DEFAULT_TYPE.get(t.kind, t)
-            ident = bind(expr, t)
-            args.append(Node("variadic_argument", pos, children=[ident]) if spread else ident)
-        arglist = Node("argument_list", pos, children=args)
-        new_call = Node("call_expression", pos, fields={"function": [new_fn], "arguments": [arglist]})
-        new_call.children = [new_fn, arglist]
-        body = Node("block", pos, children=[Node("statement_list", pos, children=[
-            Node("expression_statement", pos, children=[new_call])])])
-        lit = Node("func_literal", pos, fields={"parameters": [Node("parameter_list", pos)], "body": [body]})
-        lit.children = [lit.fields["parameters"][0], body]
+            bound = bind(expr, t)
+            args.append(variadic_argument(bound, pos) if spread else bound)
+        lit = defer_literal(new_fn, args, pos)
         self.expr_func_literal(lit, inner, wrapper=True)
         return binds, lit
 
