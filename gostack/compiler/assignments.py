@@ -174,11 +174,11 @@ class Assignments:
             return self.addressable(node.children[0])
         if node.type == "selector_expression":
             operand = node.get("operand")
-            if getattr(node, "field", None) is None:
+            if node.field is None:
                 return False
             return isinstance(operand.ty.under, T.Pointer) or self.addressable(operand)
         if node.type == "index_expression":
-            kind = getattr(node, "index_kind", "array")
+            kind = node.index_kind
             if kind == "slice":
                 return True
             if kind in ("string", "map"):

@@ -130,8 +130,7 @@ class Builtins:
                                           f"{first.ty}) is not a slice")
         node.ty = first.ty
         node.builtin = "append"
-        node.spread = bool(getattr(node.get("arguments"), "variadic", False)) or (
-            len(args) == 2 and args[1].type == "variadic_argument")
+        node.spread = len(args) == 2 and args[1].type == "variadic_argument"
         rest = args[1:]
         if node.spread:
             inner = rest[0].children[0]

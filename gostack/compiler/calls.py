@@ -43,13 +43,13 @@ class Calls:
                     node.ty, node.pkgvar = member.type, member
                 else:
                     node.ty = member.sig
-                    if not getattr(node, "_called", False):
+                    if not node.called:
                         self.std_func_value(node, scope)
                 return
-        if operand.ty is None or not getattr(operand, "_checked", False):
+        if operand.ty is None or not operand.checked:
             self.expr(operand, scope)
-            operand._checked = True
-        if getattr(operand, "is_type", False):
+            operand.checked = True
+        if operand.is_type:
             return self.method_expression(node, operand.ty, name, scope)
         t = operand.ty.under
         node.through_pointer = isinstance(t, T.Pointer)
@@ -84,7 +84,7 @@ class Calls:
             for step in path:
                 sel = selector(inner, step, operand.pos)
                 self.expr_selector_expression(sel, scope)
-                sel._checked = True
+                sel.checked = True
                 inner = sel
             node.fields["operand"] = [inner]
             node.children[0] = inner
@@ -96,11 +96,11 @@ class Calls:
         if kind == "imethod":
             node.iface_method = name
             node.ty = obj
-            if not getattr(node, "_called", False):
+            if not node.called:
                 self.method_value(node, scope, obj, name, operand)
             return
         self.bind_method(node, operand, obj)
-        if not getattr(node, "_called", False):
+        if not node.called:
             self.method_value(node, scope, obj.method_sig, obj.name, node.receiver_expr)
 
     def method_value(self, node, scope, sig, name, recv):
@@ -158,17 +158,17 @@ class Calls:
                 (fn_node.type == "parenthesized_expression" and fn_node.children[0].type in ("pointer_type",)):
             t = self.resolve_type(fn_node.children[0] if fn_node.type.startswith("parenthesized") else fn_node, scope)
             return self.conversion(node, t, args, scope)
-        fn_node._called = True
+        fn_node.called = True
         self.expr(fn_node, scope)
         sym = fn_node.sym
-        if getattr(fn_node, "method", None) is not None:
+        if fn_node.method is not None:
             sym = fn_node.method
             node.receiver = fn_node.get("operand")
-        if getattr(fn_node, "is_type", False):
+        if fn_node.is_type:
             return self.conversion(node, fn_node.ty, args, scope)
         if isinstance(sym, Builtin):
             return getattr(self, f"builtin_{sym.name}")(node, args, scope)
-        iface_method = getattr(fn_node, "iface_method", None)
+        iface_method = fn_node.iface_method
         if iface_method is not None:
             msig = fn_node.ty
             self.func.has_calls = True
@@ -181,7 +181,7 @@ class Calls:
             self.func.value_sigs = getattr(self.func, "value_sigs", []) + [node.sig]
             node.ty = msig.results[0] if len(msig.results) == 1 else T.Tuple(msig.results)
             return
-        method_fn = getattr(fn_node, "method_fn", None)
+        method_fn = fn_node.method_fn
         if method_fn is not None:
             if is_gofunc(method_fn):
                 self.func.value_sigs = getattr(self.func, "value_sigs", []) + [method_fn.sig]
@@ -222,7 +222,7 @@ class Calls:
     def with_receiver(node, recv, args) -> list:
         """A method call's arguments, the receiver first: a variadic pack starts one
         later (codegen stages them against the method's full signature)."""
-        if getattr(node, "variadic_pack", None) is not None:
+        if node.variadic_pack is not None:
             node.variadic_pack += 1
         return [recv] + list(args)
 

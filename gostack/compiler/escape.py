@@ -155,8 +155,8 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "func_literal":
         sources(node, ff)           # its body is a function of its own
         return
-    if kind == "selector_expression" and (getattr(node, "forwarder", None) is not None
-                                          or getattr(node, "method_value", None) is not None):
+    if kind == "selector_expression" and (node.forwarder is not None
+                                          or node.method_value is not None):
         sources(node, ff)           # x.M or pkg.F as a value: a function literal too
         return
     if kind == "defer_statement":
@@ -199,14 +199,14 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "go_statement":
         # The new goroutine may outlive this frame: its arguments escape (as in Go).
         call = node.children[0]
-        for arg in getattr(call, "call_args", None) or call.get("arguments").children:
+        for arg in call.call_args or call.get("arguments").children:
             ff.flow(SINK, sources(arg.children[0] if arg.type == "variadic_argument" else arg, ff))
         ff.flow(SINK, sources(call.get("function"), ff))
         return
     if kind == "send_statement":
         ff.flow(SINK, sources(node.get("value"), ff))
         return
-    if kind == "for_statement" and getattr(node, "range_src", None) is not None:
+    if kind == "for_statement" and node.range_src is not None:
         sources(node.range_src, ff)     # e.g. a slice literal whose elements go to the heap
     for child in node.children:
         _walk(child, ff)
@@ -242,9 +242,9 @@ def _store_root(node: Node):
         if node.type == "parenthesized_expression":
             node = node.children[0]
         elif node.type in ("selector_expression", "index_expression"):
-            if getattr(node, "through_pointer", False):
+            if node.through_pointer:
                 return None
-            if getattr(node, "index_kind", "array") in ("slice", "map", "string"):
+            if node.index_kind in ("slice", "map", "string"):
                 return None             # a store into a backing array or a map: memory
             node = node.get("operand")
         else:
@@ -253,7 +253,7 @@ def _store_root(node: Node):
 
 def sources(node: Node, ff: FuncFlows) -> set:
     """Tokens for the pointers an expression's value may carry."""
-    if getattr(node, "iface_target", None) is not None:
+    if node.iface_target is not None:
         # Converted to an interface: the value (or its box) is reachable from the
         # heap in gostack's model (boxes are heap objects), so what it holds escapes.
         tokens = _sources(node, ff)
@@ -274,7 +274,7 @@ def _sources(node: Node, ff: FuncFlows) -> set:
     if kind == "unary_expression":
         operand = node.get("operand")
         if node.op == "&":
-            if getattr(node, "new_literal", False):
+            if node.new_literal:
                 obj = _literal_object(node, operand, ff)
                 _literal_fields(operand, obj, ff)
                 return {("addr", obj)}
@@ -285,11 +285,11 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         if node.op == "*":
             return sources(operand, ff)
         return sources(operand, ff)
-    if kind == "selector_expression" and getattr(node, "method_value", None) is not None:
+    if kind == "selector_expression" and node.method_value is not None:
         bound, recv, lit = node.method_value
         ff.flow(bound, sources(recv, ff))
         return sources(lit, ff)
-    if kind == "selector_expression" and getattr(node, "forwarder", None) is not None:
+    if kind == "selector_expression" and node.forwarder is not None:
         return sources(node.forwarder, ff)          # pkg.F or T.M as a value: a literal
     if kind in ("selector_expression", "index_expression"):
         tokens = sources(node.get("operand"), ff)
@@ -307,7 +307,7 @@ def _sources(node: Node, ff: FuncFlows) -> set:
                 ff.flow(SINK, sources(key, ff) | sources(value, ff))
             return set()
         tokens = set()
-        for _off, _t, value in getattr(node, "inits", []):
+        for _off, _t, value in node.inits:
             tokens |= sources(value, ff)
         if isinstance(u, T.Slice):                 # the backing array is a heap object
             ff.flow(SINK, tokens)
@@ -331,7 +331,7 @@ def _sources(node: Node, ff: FuncFlows) -> set:
 
 def closure_object(node, ff):
     """The funcval of a function literal: {fn, &captured...}; it holds their addresses."""
-    obj = getattr(node, "closure_var", None)
+    obj = node.closure_var
     if obj is None:
         fn = node.lit_fn
         st = T.Struct([T.Field("F", T.UINTPTR)] +
@@ -339,7 +339,7 @@ def closure_object(node, ff):
         st.layout()
         obj = Var(f"{fn.qualname} closure", st, "local", node.pos, ff.fn)
         obj.is_new = obj.addr_taken = obj.used = True
-        obj.loop_depth = getattr(node, "loop_depth", 0)
+        obj.loop_depth = node.loop_depth
         ff.fn.news.append(obj)
         node.closure_var = obj
     ff.flow(obj, {("addr", v) for v in node.lit_fn.captures})
@@ -347,11 +347,11 @@ def closure_object(node, ff):
 
 
 def _call_sources(node: Node, ff: FuncFlows) -> set:
-    args = getattr(node, "call_args", None) or node.get("arguments").children
+    args = node.call_args or node.get("arguments").children
     args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
     arg_tokens = [sources(a, ff) for a in args]
-    builtin = getattr(node, "builtin", None)
-    if getattr(node, "func_value", None) is not None:
+    builtin = node.builtin
+    if node.func_value is not None:
         sources(node.func_value, ff)          # a called closure does not escape by the call
     if builtin == "new":
         return {("addr", node.new_var)}
@@ -360,15 +360,15 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
         # (when append grows, the old elements are copied there too).
         for tokens in arg_tokens[1:] if builtin == "append" else arg_tokens:
             ff.flow(SINK, tokens)
-        if builtin == "append" and getattr(node, "spread", False):
+        if builtin == "append" and node.spread:
             ff.flow(SINK, arg_tokens[1] if len(arg_tokens) > 1 else set())
         return arg_tokens[0] if builtin == "append" else set()
-    if getattr(node, "conversion", False):
-        if getattr(node, "conv_kind", "") in ("str2bytes", "str2runes"):
+    if node.conversion:
+        if node.conv_kind in ("str2bytes", "str2runes"):
             return {("addr", _tmpbuf(node, ff))}
         return arg_tokens[0] if arg_tokens else set()
-    callee = getattr(node, "callee", None)
-    pack = getattr(node, "variadic_pack", None)
+    callee = node.callee
+    pack = node.variadic_pack
     if pack is not None:
         for tokens in arg_tokens[pack:]:          # packed into a new heap array
             ff.flow(SINK, tokens)
@@ -390,7 +390,7 @@ TMP_BUF_ELEMS = 32
 
 
 def _tmpbuf(node, ff):
-    obj = getattr(node, "tmpbuf_var", None)
+    obj = node.tmpbuf_var
     if obj is None:
         elem = node.ty.under.elem
         obj = Var("tmpBuf", T.Array(elem, TMP_BUF_ELEMS), "local", node.pos, ff.fn)
@@ -400,20 +400,20 @@ def _tmpbuf(node, ff):
 
 
 def _literal_object(node, operand, ff):
-    obj = getattr(node, "new_var", None)
+    obj = node.new_var
     if obj is None:
         obj = Var(f"&{operand.ty}{{}}", operand.ty, "local", node.pos, ff.fn)
         obj.is_new = True
         obj.addr_taken = True
         obj.used = True
-        obj.loop_depth = getattr(node, "loop_depth", 0)
+        obj.loop_depth = node.loop_depth
         ff.fn.news.append(obj)
         node.new_var = obj
     return obj
 
 
 def _literal_fields(literal, obj, ff):
-    for _off, _t, value in getattr(literal, "inits", []):
+    for _off, _t, value in literal.inits:
         ff.flow(obj, sources(value, ff))
 
 

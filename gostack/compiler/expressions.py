@@ -50,7 +50,7 @@ class Expressions:
         return node.ty
 
     def single_value(self, node):
-        if getattr(node, "is_type", False):
+        if node.is_type:
             raise CompileError(node.pos, f"{self.text(node)} (type) is not an expression")
         if node.ty is None:
             sym = node.sym
@@ -69,7 +69,7 @@ class Expressions:
         inner = node.children[0]
         self.expr(inner, scope)
         node.ty, node.const = inner.ty, inner.const
-        if getattr(inner, "is_type", False):
+        if inner.is_type:
             node.is_type = True
 
     def expr_int_literal(self, node, scope):
@@ -192,7 +192,7 @@ class Expressions:
             return
         if op == "*":
             self.expr(operand, scope)
-            if getattr(operand, "is_type", False):
+            if operand.is_type:
                 node.ty, node.is_type = T.Pointer(operand.ty), True      # (*T) in a conversion
                 return
             if not isinstance(operand.ty.under, T.Pointer):
@@ -300,7 +300,7 @@ class Expressions:
     def check_comparable(self, node, op, left, right, u):
         if op in ("==", "!="):
             if isinstance(u, (T.Slice, T.Map, T.Signature)):
-                if getattr(left, "is_nil", False) or getattr(right, "is_nil", False):
+                if left.is_nil or right.is_nil:
                     return
                 what = {T.Slice: "slice", T.Map: "map", T.Signature: "func"}[type(u)]
                 raise CompileError(node.pos, f"invalid operation: {self.text(left)} {op} {self.text(right)} "

@@ -177,9 +177,9 @@ class MethodSets:
                 reason = f"method {name} has pointer receiver"
             elif name in have:
                 reason = f"wrong type for method {name}"
-            raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {iface_name(iface, node)} "
+            raise CompileError(pos, f"cannot use {what} (variable of type {src}) as {iface} "
                                     f"value in {'assignment' if target else 'argument'}: {src} does not implement "
-                                    f"{iface_name(iface, node)} ({reason})")
+                                    f"{iface} ({reason})")
         return True
 
 
@@ -198,10 +198,6 @@ def pointer_shaped(t) -> bool:
 def type_key(t):
     """Types that are identical share one descriptor: named types by identity."""
     return id(t) if isinstance(t, T.Named) else str(t)
-
-
-def iface_name(iface, node):
-    return str(getattr(node, "target_type", None) or iface)
 
 
 def promoted_methods(named, ptr, registry) -> dict:

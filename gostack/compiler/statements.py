@@ -288,7 +288,7 @@ class Statements:
         if call.type != "call_expression":
             raise CompileError(node.pos, "expression in go must be function call")
         self.expr(call, scope)
-        if not isinstance(getattr(call, "callee", None), FuncSym) and getattr(call, "func_value", None) is None:
+        if not isinstance(call.callee, FuncSym) and call.func_value is None:
             raise Unsupported(call.pos, "go with a built-in or runtime function")
         node.call = call
         self.func.has_calls = True
@@ -339,12 +339,12 @@ class Statements:
             return ident(name, pos)
 
         fn_node = call.get("function")
-        if getattr(call, "func_value", None) is not None:
+        if call.func_value is not None:
             new_fn = bind(fn_node, fn_node.ty)
-        elif getattr(fn_node, "method_fn", None) is not None or getattr(call, "iface_call", None) is not None:
-            recv = fn_node.receiver_expr if getattr(fn_node, "method_fn", None) is not None else call.iface_operand
+        elif fn_node.method_fn is not None or call.iface_call is not None:
+            recv = fn_node.receiver_expr if fn_node.method_fn is not None else call.iface_operand
             new_fn = selector(bind(recv, recv.ty), fn_node.get("field").text, pos)
-        elif getattr(fn_node, "method", None) is not None:        # sync.(*Mutex).Unlock and friends
+        elif fn_node.method is not None:        # sync.(*Mutex).Unlock and friends
             operand = fn_node.get("operand")
             if isinstance(operand.ty.under, T.Pointer):
                 recv = operand
@@ -354,16 +354,16 @@ class Statements:
             new_fn = selector(bind(recv, recv.ty), fn_node.get("field").text, pos)
         else:
             new_fn = fn_node                  # a function or builtin named directly
-        sig = getattr(call, "sig", None) or getattr(getattr(call, "callee", None), "sig", None)
+        sig = call.sig or getattr(call.callee, "sig", None)
         params = list(sig.params) if sig is not None else []
-        if getattr(fn_node, "method_fn", None) is not None:
+        if fn_node.method_fn is not None:
             params = params[1:]
         args = []
         for k, a in enumerate(call.get("arguments").children):
             spread = a.type == "variadic_argument"
             expr = a.children[0] if spread else a
             t = expr.ty
-            if getattr(call, "variadic_pack", None) is not None and k >= call.variadic_pack:
+            if call.variadic_pack is not None and k >= call.variadic_pack:
                 t = params[-1].elem if params else expr.ty
             elif k < len(params) and not spread:
                 t = params[k]
@@ -404,7 +404,7 @@ class Statements:
                 raise CompileError(comm.pos, "select case must be receive, send or assign recv")
             case.scope = body
         for kind, comm, case in node.cases:
-            inner = getattr(case, "scope", None) or Scope(scope)
+            inner = case.scope or Scope(scope)
             self.loop_depth += 0
             for s in case.children:
                 if s.type == "statement_list":
