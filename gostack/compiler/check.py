@@ -44,6 +44,9 @@ from .universe import BUILTINS, CONSTS, STD_METHODS, _merge_stdlib
 
 class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Calls, Builtins,
               Constants, MethodSets):
+    """The state of checking one package (Go's types2.Checker): its scopes, the
+    function being checked, and what it has found so far."""
+
     def __init__(self, source: SourceFile):
         self.source = source
         self.universe = Scope()

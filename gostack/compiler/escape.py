@@ -155,8 +155,7 @@ def _walk(node: Node, ff: FuncFlows):
     if kind == "func_literal":
         sources(node, ff)           # its body is a function of its own
         return
-    if kind == "selector_expression" and (node.forwarder is not None
-                                          or node.method_value is not None):
+    if kind == "selector_expression" and (node.forwarder is not None or node.method_value is not None):
         sources(node, ff)           # x.M or pkg.F as a value: a function literal too
         return
     if kind == "defer_statement":
