@@ -9,7 +9,7 @@ runtime's own functions, so Go code can call them through the interface).
 from __future__ import annotations
 
 from .. import types as T
-from .abi import GoCall, Iface
+from .callconv import GoCall, Iface
 from .registry import gofunc
 
 ERRORSTRING = "*errors.errorString"

@@ -16,7 +16,7 @@ import math
 import struct
 
 from .. import types as T
-from .abi import GoCall, Iface
+from .callconv import GoCall, Iface
 from .registry import PACKAGES, gofunc, typename
 
 

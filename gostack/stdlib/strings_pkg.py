@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .. import types as T
 from ..runtime.string import decode_rune, encode_rune, runes_of
-from .abi import Slice
+from .callconv import Slice
 from .registry import gofunc, named_struct, typename
 
 S, I, B = T.STRING, T.INT, T.BOOL
@@ -227,7 +227,7 @@ def b_grow(world, b, n):
 def strings_map(world, mapping, s):
     """Map: the Go function is called for every rune (in Go); negative drops the rune."""
     import struct
-    from .abi import GoCall
+    from .callconv import GoCall
     out = []
     for r in runes_of(s):
         res = yield GoCall(world.aspace.load(mapping, "q"), struct.pack("<i", r) + bytes(4), 4, ctxt=mapping)
@@ -324,7 +324,7 @@ def _runes_at(data: bytes) -> list[tuple[int, int, int]]:
 
 
 def _pred(world, f, r):
-    from .abi import GoCall
+    from .callconv import GoCall
     import struct
     res = yield GoCall(world.aspace.load(f, "q"), struct.pack("<i", r) + bytes(4), 8, ctxt=f)
     return res[0] != 0

@@ -7,7 +7,7 @@ import unicodedata
 from .. import types as T
 from ..runtime.string import decode_rune, encode_rune, runes_of
 from .strconv import valid_string
-from .abi import append_bytes
+from .callconv import append_bytes
 from .registry import const, gofunc
 
 R, B, S, I = T.INT32, T.BOOL, T.STRING, T.INT
