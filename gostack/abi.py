@@ -152,7 +152,8 @@ def gcollect(world):
 
 def goexitcall(world):
     def call(g, cont, cont_pc):
-        """runtime.Goexit: end this goroutine (no deferred calls exist yet)."""
+        """runtime.Goexit: end this goroutine.  Unlike Go's, its deferred calls
+        are dropped, not run (goexit clears g.defer)."""
         if world.stacks.segments is not None:
             world.stacks.segments.unwindstack(g)   # back to its first segment, as goexit0 did
         world.goexit(g)
