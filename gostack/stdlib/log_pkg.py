@@ -14,6 +14,7 @@ import datetime
 
 from .. import types as T
 from ..errors import ProgramExit
+from ..runtime.panic import GoPanic
 from . import fmt as gofmt
 from .fmt_pkg import ANY_SLICE, operands
 from .os_pkg import write_fd
@@ -59,7 +60,6 @@ def _output(world, msg: bytes, then: str):
     if then == "fatal":
         raise ProgramExit(FATAL_EXIT)
     if then == "panic":
-        from ..runtime.panic import GoPanic
         raise GoPanic(msg.decode("utf-8", "surrogateescape"))
 
 
