@@ -13,7 +13,15 @@ is its first parameter).
 
 Everything else is derived from OPS: the executor's namespace
 (vm/bind.py), the checker's runtime package members, METHODS and BLOCKING,
-and codegen's RUNTIME_CALLS.  Adding a runtime operation is one entry here.
+and codegen's RUNTIME_CALLS.  Adding a runtime operation is one entry here;
+for example the line
+
+    op("NUMCGOCALL", "runtime.NumCgoCall", lambda world: lambda g: 0, sig([], [T.INT64]))
+
+makes runtime.NumCgoCall a function Go programs can call: the checker
+finds it in package runtime, codegen emits NUMCGOCALL(g), the executor
+binds it.  (An operation the compiler calls on its own, like CHANSEND, is
+also written where codegen emits it: that is its use, not a declaration.)
 
 The standard library is declared in one place too, its registry
 (stdlib/registry.py: each function with its Go signature and Python
