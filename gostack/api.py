@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence, Union
 
-from .errors import EXIT_COMPILE, EXIT_USAGE, CompileError
+from .errors import EXIT_COMPILE, EXIT_HOST_LIMIT, EXIT_USAGE, CompileError, HostLimit
 
 
 @dataclass
@@ -104,8 +104,7 @@ def run_source(text: str, path: str = "main.go", **options) -> RunResult:
         if opts.on_stderr:
             opts.on_stderr(message)
         return RunResult("", message, EXIT_USAGE, {}, message.strip())
-    from .vm.run import run_program   # imported late: the compiler pulls in tree-sitter
-    from .compiler import compile_source
+    from .compiler import compile_source   # imported late: the compiler pulls in tree-sitter
     try:
         program = compile_source(text, path, opts)
     except CompileError as err:
@@ -114,6 +113,31 @@ def run_source(text: str, path: str = "main.go", **options) -> RunResult:
             opts.on_stderr(message)
         return RunResult("", message, EXIT_COMPILE, {})
     return run_program(program, opts)
+
+
+def run_program(program, opts: RunOptions) -> RunResult:
+    """Build a fresh world for a compiled program and run it to the end."""
+    from .profiles import get_profile
+    from .runtime.proc import World
+    from .vm.run import bind, execute
+    profile = get_profile(opts.profile)
+    try:
+        world = World(program, profile, opts)
+    except MemoryError:
+        return _host_failure(opts, "gostack: host limit: out of host memory")
+    except HostLimit as limit:
+        return _host_failure(opts, limit.message)
+    code, host_error = execute(world, bind(program, world))
+    stats = world.stats(code)
+    mappings = [(m.lo, m.hi, m.perm, m.name) for m in world.aspace.mappings()]
+    return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code, stats,
+                     host_error, mappings)
+
+
+def _host_failure(opts, message):
+    if opts.on_stderr:
+        opts.on_stderr(message + "\n")
+    return RunResult("", message + "\n", EXIT_HOST_LIMIT, {}, message)
 
 
 def run_file(path: str, **options) -> RunResult:

@@ -47,3 +47,11 @@ class HostLimit(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+
+class ProgramExit(Exception):
+    """The process exits with code (main returned, os.Exit, log.Fatal): Go's runtime.exit."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code

@@ -394,3 +394,24 @@ UNIVERSE_TYPES = {
 
 DEFAULT_TYPE = {"untyped_int": INT, "untyped_rune": INT32, "untyped_float": FLOAT64,
                 "untyped_bool": BOOL, "untyped_string": STRING}
+
+
+# ---------------------------------------------------------------- package-level objects
+#
+# go/types' Const and TypeName (object.go): the members of a package that are
+# neither functions nor variables.  They live with the types, below the
+# checker, because the standard library (gostack.stdlib) declares its
+# packages' constants and types with them.
+
+
+@dataclass(eq=False)
+class Const:
+    name: str
+    type: Type
+    value: object
+
+
+@dataclass(eq=False)
+class TypeName:
+    name: str
+    type: Type

@@ -39,7 +39,7 @@ from .parse import Node, SourceFile
 from .statements import Statements
 from .symbols import Const, FuncSym, PackageSym, Program, Scope, TypeName, Var
 from .typexpr import TypeExprs
-from .universe import BUILTINS, CONSTS, STD_METHODS, _merge_stdlib
+from .universe import BUILTINS, CONSTS
 
 
 class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Calls, Builtins,
@@ -116,6 +116,4 @@ class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Cal
 
 
 def check_program(source: SourceFile) -> Program:
-    if not STD_METHODS:
-        _merge_stdlib()
     return Checker(source).check()

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from ..errors import Unsupported
 from ..profiles import MIN_LEGAL_POINTER, PTR_SIZE, Profile
 from .. import types as T
+from ..abi import LOOP_CHECK_EVERY, RUNTIME_CALLS
+from ..runtime.arith import round_float32
 from ..stdlib.registry import GoFunc
 from .constants import go_bytes
 from .methodsets import pointer_shaped
@@ -67,17 +69,6 @@ def set_sp(delta: int) -> str:
     return f"g.si = i {'+' if delta >= 0 else '-'} {abs(delta) // 8}"
 
 
-LOOP_CHECK_EVERY = 1 << 16
-# Runtime calls and the names the runtime binds them to in the blocks' namespace.
-RUNTIME_CALLS = {
-    "runtime.Gosched": "GOSCHED", "runtime.GC": "GCOLLECT", "runtime.NumGoroutine": "NUMGOROUTINE",
-    "time.Sleep": "SLEEP", "sync.(*WaitGroup).Add": "WGADD", "sync.(*WaitGroup).Done": "WGDONE",
-    "sync.(*WaitGroup).Wait": "WGWAIT", "sync.(*Mutex).Lock": "MUTEXLOCK",
-    "sync.(*Mutex).Unlock": "MUTEXUNLOCK", "runtime.Goexit": "GOEXITCALL",
-    "time.After": "TIMEAFTER", "sync.(*RWMutex).Lock": "RWLOCK",
-    "sync.(*RWMutex).Unlock": "RWUNLOCK", "sync.(*RWMutex).RLock": "RWRLOCK",
-    "sync.(*RWMutex).RUnlock": "RWRUNLOCK",
-}
 SELECT_SEND, SELECT_RECV = 0, 1
 # A defer record (runtime._defer, reduced): the next older record, the deferred
 # closure, the SP of the deferring frame and the pc of its deferreturn block.
@@ -1658,13 +1649,6 @@ class FuncGen:
             return None
         if callee is not None and callee.qualname in RUNTIME_CALLS:
             return self.runtime_call(node, callee, args)
-        if callee is not None and callee.qualname == "runtime.ReadMemStats":
-            self.emit(f"READMEMSTATS(g, {self.value(args[0])})")
-            return None
-        if callee is not None and callee.qualname == "runtime/debug.SetMaxStack":
-            tmp = self.alloc_temp(T.INT)
-            self.emit(f"q[i + {tmp // 8}] = SETMAXSTACK(g, {self.value(args[0])})")
-            return Loc("sp", tmp)
         raise Unsupported(node.pos, f"call of {builtin}")
 
     def operand_values(self, nodes) -> list:
@@ -2677,14 +2661,6 @@ class _LocNode(Node):
         super().__init__("stored_value", None)
         self.loc_value = loc
         self.ty = t
-
-
-def round_float32(x: float) -> float:
-    import struct
-    try:
-        return struct.unpack("<f", struct.pack("<f", x))[0]
-    except OverflowError:
-        return float("inf") if x > 0 else float("-inf")
 
 
 # What wrap() makes of an int64 result: (_tN if <range test> else W64(_tN)).

@@ -3,8 +3,9 @@
 Go counterpart: cmd/compile/internal/types2/object.go (Var, Const, TypeName,
 Func, Builtin, PkgName) and scope.go.  Differences: a FuncSym also carries what
 later passes need (its locals in declaration order, the new(T) objects, the
-functions it calls); RuntimeFunc is a standard-library function that the runtime
-implements in Python; Program is what check_program hands to escape analysis,
+functions it calls); Const and TypeName live with the types (gostack/types.py) and RuntimeFunc with
+the table of runtime operations (gostack/abi.py), which declare package members
+with them; Program is what check_program hands to escape analysis,
 codegen and the linker.
 """
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import types as T
+from ..abi import RuntimeFunc
+from ..types import Const, TypeName
 from .parse import Node, SourceFile
 
 
@@ -29,19 +32,6 @@ class Var:
     used: bool = False
     offset: int = 0              # frame offset (from sp) or global address
     is_new: bool = False         # anonymous object of new(T)
-
-
-@dataclass(eq=False)
-class Const:
-    name: str
-    type: T.Type
-    value: object
-
-
-@dataclass(eq=False)
-class TypeName:
-    name: str
-    type: T.Type
 
 
 @dataclass(eq=False)
@@ -73,15 +63,6 @@ class PackageSym:
     path: str
     members: dict
     used: bool = False
-
-
-@dataclass(eq=False)
-class RuntimeFunc:
-    """A function of a supported standard package, implemented by the runtime."""
-
-    qualname: str
-    sig: T.Signature
-
 
 
 class Scope:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..profiles import PTR_SIZE, TRACEBACK_MAX_FRAMES
+from ..profiles import GOROOT, PTR_SIZE, TRACEBACK_MAX_FRAMES
 from .segmented import lessstack_pc, segment_boundary
 
 
@@ -143,3 +143,54 @@ def print_goroutine(program, g, frames: list, load_word, innermost_line, status:
         else:
             out.append(f"created by {name}\n\t{gopath}:{line} +0x1d\n")
     return "".join(out)
+
+
+# ---------------------------------------------------------------- a goroutine's traceback
+#
+# What Go's traceback.go prints for one goroutine (goroutineheader, then the
+# frames) and tracebackothers: used by crash reports (vm/crash.py) and by
+# runtime.Stack (stdlib/sync_pkg.py).
+
+
+def word_loader(world):
+    return lambda a: world.aspace.load(a, "q")
+
+
+def segment_walk(world, g) -> dict:
+    """What gentraceback needs to cross segment boundaries (segmented stacks only)."""
+    if world.stacks.segments is None:
+        return {}
+    return {"stack_hi": g.stack.hi, "stack_top": world.profile.stack_top}
+
+
+def user_traceback(world, g, pc: int, line, with_regs=False, show_runtime=False,
+                   status="running") -> str:
+    f = world.program.findfunc(pc)
+    at_entry = status != "running" and f is not None and f.entry == pc
+    frames = list(gentraceback(world.program, word_loader(world), pc, g.sp, at_entry,
+                               limit=TRACEBACK_MAX_FRAMES + 3, **segment_walk(world, g)))
+    return print_goroutine(world.program, g, frames, word_loader(world), line, status,
+                           world.program.source_path, GOROOT, show_runtime, with_regs)
+
+
+def tracebackothers(world, me, level: int = 1) -> str:
+    """Every other goroutine, in allgs order (creation order, as Go keeps them).
+
+    level 2 (a runtime throw: GOTRACEBACK=system) adds the runtime's own
+    goroutines (runtime/background.py) and prints runtime frames with their
+    fp, sp and pc; level 1 (fatal errors such as a deadlock, runtime.Stack)
+    leaves both out.
+    """
+    out = []
+    system = level >= 2
+    for gp in world.live_goroutines(system=system):
+        if gp is not me:
+            out.append("\n" + user_traceback(world, gp, gp.pc, None, with_regs=system,
+                                              show_runtime=system, status=_status(gp)))
+    return "".join(out)
+
+
+def _status(g) -> str:
+    if g.waitreason:
+        return g.waitreason
+    return {1: "runnable", 2: "running"}.get(int(g.status), "waiting")

@@ -4,8 +4,8 @@ Go counterpart: the packages fmt, strings, strconv, errors, sort, math, os,
 unicode, unicode/utf8, flag, log, path, math/bits and container/heap, list
 and ring of Go 1.19, and runtime's stack readers (Caller, Callers,
 CallersFrames, FuncForPC, Stack), implemented in Python over the model's
-memory (the rest of the runtime's own packages runtime, sync and time is in
-compiler/check.py and the runtime).
+memory (the functions of runtime, sync and time that the runtime itself
+implements are operations of gostack/abi.py's table).
 
 Each function is registered with its Go signature (`gofunc`).  A call is a
 real call site: the arguments are laid out in the caller's outgoing area

@@ -9,7 +9,9 @@ runtime's own functions, so Go code can call them through the interface).
 from __future__ import annotations
 
 from .. import types as T
-from .abi import GoCall, Iface
+from ..runtime.hashmap import normalize
+from ..runtime.panic import GoPanic
+from .callconv import GoCall, Iface
 from .registry import gofunc
 
 ERRORSTRING = "*errors.errorString"
@@ -59,8 +61,7 @@ def errors_unwrap(world, err):
 def errors_is(world, err, target):
     if err.is_nil or target.is_nil:
         return err.is_nil and target.is_nil
-    from ..runtime.hashmap import interface_key
-    aspace, types = world.aspace, world.ifaces.types
+    types = world.ifaces.types
     want = _key(world, target)
     while not err.is_nil:
         if types[err.tab].comparable and _key(world, err) == want:
@@ -73,12 +74,10 @@ def errors_is(world, err, target):
             if res[0]:
                 return True
         err = yield from unwrap(world, err)
-    del aspace, interface_key
     return False
 
 
 def _key(world, v: Iface):
-    from ..runtime.hashmap import normalize
     box = world.malloc(16, "errors key", ())
     world.aspace.store(box, "q", v.tab)
     world.aspace.store(box + 8, "q", v.data)
@@ -87,7 +86,6 @@ def _key(world, v: Iface):
 
 @gofunc("errors", "As", [T.ERROR, T.ANY], [T.BOOL])
 def errors_as(world, err, target):
-    from ..runtime.panic import GoPanic
     if target.is_nil:
         raise GoPanic("errors: target cannot be nil")
     tinfo = world.ifaces.types[target.tab]

@@ -18,7 +18,7 @@ import struct
 
 from .. import types as T
 from . import strconv as sc
-from .abi import GoCall, Slice
+from .callconv import GoCall, Slice
 from .errors_pkg import new_error
 from .registry import gofunc, named_struct, typename
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from .. import types as T
 from . import fmt as gofmt
-from .abi import Iface
+from .callconv import Iface
 from .errors_pkg import new_error, wrap_error
-from .abi import GoCall
+from .callconv import GoCall
 from .io_pkg import WRITER
 from .os_pkg import fd_of, write_fd
 from .strings_pkg import builder_append

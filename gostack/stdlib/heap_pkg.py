@@ -12,7 +12,7 @@ from __future__ import annotations
 import struct
 
 from .. import types as T
-from .abi import GoCall, Iface
+from .callconv import GoCall, Iface
 from .registry import gofunc, typename
 
 PKG = "container/heap"

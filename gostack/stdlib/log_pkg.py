@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 
 from .. import types as T
+from ..errors import ProgramExit
+from ..runtime.panic import GoPanic
 from . import fmt as gofmt
 from .fmt_pkg import ANY_SLICE, operands
 from .os_pkg import write_fd
@@ -56,10 +58,8 @@ def line(world, msg: bytes) -> bytes:
 def _output(world, msg: bytes, then: str):
     write_fd(world, STDERR, line(world, msg))
     if then == "fatal":
-        from ..vm.run import ProgramExit
         raise ProgramExit(FATAL_EXIT)
     if then == "panic":
-        from ..runtime.panic import GoPanic
         raise GoPanic(msg.decode("utf-8", "surrogateescape"))
 
 

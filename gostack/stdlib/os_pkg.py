@@ -5,7 +5,8 @@ from __future__ import annotations
 import os.path
 
 from .. import types as T
-from .abi import Slice
+from ..errors import ProgramExit
+from .callconv import Slice
 from .registry import gofunc, named_struct, pkgvar, typename
 
 FILE = named_struct("os", "File", [("fd", T.INT)])
@@ -50,7 +51,6 @@ def args(world):
 
 @gofunc("os", "Exit", [T.INT], [])
 def exit_(world, code):
-    from ..vm.run import ProgramExit
     raise ProgramExit(code & 0xFF)
 
 

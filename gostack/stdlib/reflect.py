@@ -22,7 +22,7 @@ import functools
 from .. import types as T
 from ..profiles import PTR_SIZE
 from .fmt import GoValue
-from .abi import GoCall
+from .callconv import GoCall
 
 TEXT_METHODS = ("Error", "String")
 KINDS = {("int", 8): "int64", ("int", 4): "int32", ("int", 2): "int16", ("int", 1): "int8",

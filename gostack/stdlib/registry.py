@@ -1,6 +1,17 @@
-"""registry: Go signatures of the standard-library functions gostack implements."""
+"""registry: the one declaration of the standard-library packages gostack implements.
+
+Each package module registers its members here as it is imported: functions
+(GoFunc: Go signature and Python implementation), methods, constants, types
+and package variables.  Nothing else lists them: gostack/abi.py derives the
+checker's packages from PACKAGES (merged with the runtime's Go-visible
+operations), and compiled code calls every function through the one runtime
+operation PKGCALL, by qualified name.
+"""
 
 from __future__ import annotations
+
+from .. import types as T
+from ..types import Const, TypeName
 
 PACKAGES: dict[str, dict] = {}
 
@@ -31,7 +42,6 @@ def package(path: str) -> dict:
 def gofunc(path: str, name: str, params, results, variadic=False, leaks=True):
     """Register impl as path.name with the given parameter and result types."""
     def register(impl):
-        from .. import types as T
         package(path)[name] = GoFunc(f"{path}.{name}", T.Signature(list(params), list(results), variadic),
                                      impl, leaks)
         return impl
@@ -39,12 +49,10 @@ def gofunc(path: str, name: str, params, results, variadic=False, leaks=True):
 
 
 def const(path: str, name: str, type_, value):
-    from ..compiler.symbols import Const
     package(path)[name] = Const(f"{path}.{name}", type_, value)
 
 
 def typename(path: str, name: str, type_):
-    from ..compiler.symbols import TypeName
     package(path)[name] = TypeName(f"{path}.{name}", type_)
 
 
@@ -56,7 +64,6 @@ def pkgvar(path: str, name: str, type_):
 
 
 def named_struct(pkg: str, name: str, fields):
-    from .. import types as T
     named = T.Named(name, pkg=pkg)
     named.underlying = T.Struct([T.Field(n, t) for n, t in fields])
     named.underlying.layout()
@@ -67,7 +74,6 @@ def std_method(path: str, named, name: str, params, results, value_recv=False):
     """Register impl as the method name of the package's type named (pointer
     receiver unless value_recv); impl takes the receiver first."""
     def register(impl):
-        from .. import types as T
         recv = named if value_recv else T.Pointer(named)
         star = "" if value_recv else "*"
         gofunc(path, f"({star}{named.name}).{name}", [recv] + list(params), results)(impl)

@@ -20,7 +20,19 @@ from __future__ import annotations
 from .. import types as T
 from ..profiles import GOROOT, PTR_SIZE
 from ..runtime.traceback import frame_line, gentraceback
-from .registry import gofunc, named_struct, std_method, typename
+from .registry import const, gofunc, named_struct, std_method, typename
+
+# runtime.MemStats: Go 1.19's leading fields (ReadMemStats fills some of them).
+MEMSTATS = named_struct("runtime", "MemStats", [(n, T.UINT64) for n in (
+    "Alloc", "TotalAlloc", "Sys", "Lookups", "Mallocs", "Frees", "HeapAlloc", "HeapSys",
+    "HeapIdle", "HeapInuse", "HeapReleased", "HeapObjects", "StackInuse", "StackSys",
+    "MSpanInuse", "MSpanSys", "MCacheInuse", "MCacheSys", "BuckHashSys", "GCSys",
+    "OtherSys", "NextGC", "LastGC", "PauseTotalNs")] + [("NumGC", T.UINT32)])
+typename("runtime", "MemStats", MEMSTATS)
+typename("runtime", "Error", T.Named("Error", T.Interface({
+    "Error": T.Signature([], [T.STRING]), "RuntimeError": T.Signature([], [])}), pkg="runtime"))
+for _name, _value in (("GOARCH", "amd64"), ("GOOS", "linux"), ("Compiler", "gc")):
+    const("runtime", _name, T.UNTYPED_STRING, _value)
 
 FUNC = named_struct("runtime", "Func", [("opaque", T.Struct([]))])
 FRAME = named_struct("runtime", "Frame", [

@@ -16,7 +16,9 @@ import math
 import struct
 
 from .. import types as T
-from .abi import GoCall, Iface
+from ..runtime.iface import TypeInfo
+from ..runtime.panic import index_error
+from .callconv import GoCall, Iface
 from .registry import PACKAGES, gofunc, typename
 
 
@@ -207,14 +209,12 @@ def _slice_type(name, elem, read, size):
 
 def _index(s, i):
     if not 0 <= i < s.len:
-        from ..runtime.panic import index_error
         raise index_error(i, s.len)
     return i
 
 
 def _reverse_type(world) -> int:
     """The descriptor of sort's *reverse (made once; its methods are handled here)."""
-    from ..runtime.iface import TypeInfo
     for info in world.ifaces.types.values():
         if info.name == REVERSE_NAME:
             return info.addr

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .. import types as T
 from . import strconv as sc
-from .abi import Iface, append_bytes
+from .callconv import Iface, append_bytes
 from .errors_pkg import new_error
 from .registry import PACKAGES, gofunc, named_struct, pkgvar, typename
 

@@ -8,9 +8,12 @@ append's rule, so its memory is real.
 
 from __future__ import annotations
 
+import struct
+
 from .. import types as T
+from ..runtime.panic import GoPanic
 from ..runtime.string import decode_rune, encode_rune, runes_of
-from .abi import Slice
+from .callconv import GoCall, Slice
 from .registry import gofunc, named_struct, typename
 
 S, I, B = T.STRING, T.INT, T.BOOL
@@ -226,8 +229,6 @@ def b_grow(world, b, n):
 @gofunc("strings", "Map", [T.Signature([T.INT32], [T.INT32]), S], [S])
 def strings_map(world, mapping, s):
     """Map: the Go function is called for every rune (in Go); negative drops the rune."""
-    import struct
-    from .abi import GoCall
     out = []
     for r in runes_of(s):
         res = yield GoCall(world.aspace.load(mapping, "q"), struct.pack("<i", r) + bytes(4), 4, ctxt=mapping)
@@ -266,7 +267,6 @@ typename("strings", "Replacer", REPLACER)
 @gofunc("strings", "NewReplacer", [SS], [T.Pointer(REPLACER)], variadic=True)
 def new_replacer(world, oldnew):
     if oldnew.len % 2:
-        from ..runtime.panic import GoPanic
         raise GoPanic("strings.NewReplacer: odd argument count")
     pairs = new_string_slice(world, read_string_slice(world, oldnew))
     r = world.malloc(REPLACER.size, "strings.Replacer", REPLACER.ptr_offsets())
@@ -324,8 +324,6 @@ def _runes_at(data: bytes) -> list[tuple[int, int, int]]:
 
 
 def _pred(world, f, r):
-    from .abi import GoCall
-    import struct
     res = yield GoCall(world.aspace.load(f, "q"), struct.pack("<i", r) + bytes(4), 8, ctxt=f)
     return res[0] != 0
 

@@ -1,8 +1,8 @@
 """time: Duration's methods, Time on the model's virtual clock, ParseDuration (Go 1.19).
 
-Go counterpart: src/time/time.go and format.go.  time.Sleep, time.After and
-the Duration constants are the runtime's (compiler/check.py, runtime/proc.py);
-this module adds what programs print and measure with.
+Go counterpart: src/time/time.go and format.go.  time.Sleep and time.After
+are runtime operations (gostack/abi.py); this module declares Duration,
+Time and the unit constants and adds what programs print and measure with.
 
 The clock.  time.Now() reads the world's virtual clock (it advances with the
 work done and jumps when every goroutine sleeps), so a run is deterministic:
@@ -20,12 +20,20 @@ from __future__ import annotations
 import datetime
 
 from .. import types as T
-from ..compiler.universe import DURATION, TIME
 from .errors_pkg import new_error
-from .registry import gofunc, std_method
+from .registry import const, gofunc, named_struct, std_method, typename
 
 NANOSECOND, MICROSECOND, MILLISECOND = 1, 1000, 1000_000
 SECOND, MINUTE, HOUR = 1000_000_000, 60 * 1000_000_000, 3600 * 1000_000_000
+# time.Duration and time.Time keep Go 1.19's representation (Time: 24 bytes).
+DURATION = T.Named("Duration", T.INT64, pkg="time")
+TIME = named_struct("time", "Time", [("wall", T.UINT64), ("ext", T.INT64), ("loc", T.UINTPTR)])
+typename("time", "Duration", DURATION)
+typename("time", "Time", TIME)
+for _name, _value in (("Nanosecond", NANOSECOND), ("Microsecond", MICROSECOND),
+                      ("Millisecond", MILLISECOND), ("Second", SECOND), ("Minute", MINUTE),
+                      ("Hour", HOUR)):
+    const("time", _name, DURATION, _value)
 MIN_DURATION, MAX_DURATION = -(1 << 63), (1 << 63) - 1
 SECONDS_PER_DAY = 86400
 HAS_MONOTONIC = 1 << 63
@@ -217,7 +225,7 @@ class Clock:
 
 
 def new_time(world, clock: Clock) -> int:
-    """A Time result: built in a heap temporary that abi copies into the result slot."""
+    """A Time result: built in a heap temporary that callconv copies into the result slot."""
     addr = world.malloc(TIME.size, "time.Time", ())
     clock.store(world, addr)
     return addr

@@ -5,9 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 from .. import types as T
+from ..runtime.panic import index_error
 from ..runtime.string import decode_rune, encode_rune, runes_of
 from .strconv import valid_string
-from .abi import append_bytes
+from .callconv import append_bytes
 from .registry import const, gofunc
 
 R, B, S, I = T.INT32, T.BOOL, T.STRING, T.INT
@@ -120,7 +121,6 @@ gofunc("unicode", "IsSymbol", [R], [B], leaks=False)(lambda w, r: _cat(r).starts
 def encode_rune_into(world, p, r):
     data = encode_rune(r)
     if len(data) > p.len:
-        from ..runtime.panic import index_error
         raise index_error(len(data) - 1 if p.len else 0, p.len)
     world.aspace.write(p.ptr, data)
     return len(data)

@@ -300,7 +300,7 @@ def test_function_table_has_go_positions_and_sizes():
 def test_a_fault_throw_dumps_every_goroutine_with_the_system_ones():
     """sigpanic's throw("fault") (an address that is not nil's) is a runtime throw."""
     from gostack.machine.memory import Fault
-    from gostack.vm import run as vmrun
+    from gostack.vm import crash as vmrun
     w = world(PARK_FOREVER)
     g = w.main_g
     vmrun.report_fault(w, g, g.pc, Fault(0xC0DE0000, True, "unmapped"), None)

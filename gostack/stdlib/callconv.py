@@ -1,4 +1,4 @@
-"""abi: how a standard-library function finds its arguments and leaves its results.
+"""callconv: how a standard-library function finds its arguments and leaves its results.
 
 The caller lays the arguments out as for any Go call (ABI0: on the stack,
 each aligned to its type, results after the parameters rounded to a word),
