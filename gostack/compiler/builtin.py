@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..errors import Unsupported
 from .. import types as T
-from .frame import Loc, _ptrs
-from .memory import _LocNode
+from .frame import Loc, ptr_map
+from .memory import LocNode
 from .parse import Node
 
 
@@ -26,7 +26,7 @@ class BuiltinGen:
         if builtin in ("println", "print"):
             if getattr(node, "spread", False):
                 results = self.call(args[0])
-                parts = [self.print_arg(_LocNode(loc, t), self.load(loc, t)) if t.is_scalar()
+                parts = [self.print_arg(LocNode(loc, t), self.load(loc, t)) if t.is_scalar()
                          else f"PSTR(SB(sp + {loc.off}))" for loc, t in zip(results, args[0].ty.types)]
             else:
                 parts = self.print_values(args)
@@ -124,7 +124,7 @@ class BuiltinGen:
         if obj.escapes:
             tmp = self.alloc_temp(T.Pointer(obj.type))
             self.emit(f"q[i + {tmp // 8}] = MALLOC({max(obj.type.size, 1)}, {str(obj.type)!r}, "
-                      f"{_ptrs(obj.type)})")
+                      f"{ptr_map(obj.type)})")
             return Loc("sp", tmp)
         slot = self.ctx_slot(obj)
         self.zero(Loc("sp", slot), obj.type)

@@ -15,7 +15,7 @@ from .. import types as T
 from ..stdlib.registry import GoFunc
 from .emit import CallSiteCode, set_sp
 from .frame import Loc, ParamLayout
-from .memory import _LocNode
+from .memory import LocNode
 from .parse import Node
 
 
@@ -142,7 +142,7 @@ class CallGen:
             for loc, t in zip(self.call(inner), inner.ty.types):
                 tmp = Loc("sp", self.alloc_temp(t))
                 self.copy(tmp, loc, t)
-                value = _LocNode(tmp, t)
+                value = LocNode(tmp, t)
                 if isinstance(sig.params[-1].elem.under, T.Interface) and not isinstance(t.under, T.Interface):
                     value.iface_target = sig.params[-1].elem
                 values.append(value)
@@ -173,7 +173,7 @@ class CallGen:
         for loc, t, param in zip(self.call(inner), inner.ty.types, params):
             tmp = Loc("sp", self.alloc_temp(t))
             self.copy(tmp, loc, t)
-            value = _LocNode(tmp, t)
+            value = LocNode(tmp, t)
             if isinstance(param.under, T.Interface) and not isinstance(t.under, T.Interface):
                 value.iface_target = param
             values.append(value)

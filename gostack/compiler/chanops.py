@@ -33,9 +33,7 @@ RUNTIME_CALLS = {
     "sync.(*RWMutex).Unlock": "RWUNLOCK", "sync.(*RWMutex).RLock": "RWRLOCK",
     "sync.(*RWMutex).RUnlock": "RWRUNLOCK",
 }
-
-
-SELECT_SEND, SELECT_RECV = 0, 1
+SELECT_SEND, SELECT_RECV = 0, 1       # select case kinds, as runtime/chan.py reads them
 
 
 class ChanGen:
@@ -43,7 +41,8 @@ class ChanGen:
 
     def lowered_call(self, node) -> bool:
         """A call of a builtin or of a runtime function (check.RuntimeFunc): builtin_call's."""
-        return bool(getattr(node, "builtin", None) or isinstance(getattr(node, "callee", None), RuntimeFunc))
+        callee = getattr(node, "callee", None)
+        return bool(getattr(node, "builtin", None) or isinstance(callee, RuntimeFunc))
 
     def is_runtime_op(self, callee) -> bool:
         """A runtime function that is one runtime op (RUNTIME_CALLS), called by runtime_call."""

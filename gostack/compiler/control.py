@@ -15,16 +15,19 @@ from dataclasses import dataclass
 from ..errors import Unsupported
 from .. import types as T
 from .check import Var
-from .data import _is_map_index, _strip_parens, header_size
+from .data import is_map_index, strip_parens, header_size
 from .emit import Block
 from .frame import Loc
 
 
+# A native loop counts its iterations in `_k` and calls LOOPCHECK every this many.
 LOOP_CHECK_EVERY = 1 << 16
 
 
 @dataclass
 class LoopCtx:
+    """An enclosing for or switch: where break and continue go (blocks, or native Python)."""
+
     label: str
     kind: str                # "for" or "switch"
     native: bool
@@ -524,8 +527,8 @@ class ControlGen:
                     continue
                 self.copy(self.var_location(target), loc, t)
             elif target.ty is not None:
-                if _is_map_index(target):
-                    self.map_store(self.map_slot(_strip_parens(target)), "val" if t.is_scalar() else "agg",
+                if is_map_index(target):
+                    self.map_store(self.map_slot(strip_parens(target)), "val" if t.is_scalar() else "agg",
                                    self.load(loc, t) if t.is_scalar() else self.addr_of_loc(loc))
                 else:
                     self.copy(self.lvalue(target), loc, t)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from ..errors import Unsupported
 from .. import types as T
 from .check import go_bytes
-from .frame import Loc, _ptrs
-from .memory import _LocNode
+from .frame import Loc, ptr_map
+from .memory import LocNode
 from .parse import Node
 
 
@@ -131,14 +131,14 @@ class DataGen:
         elem = node.ty.under.elem
         length = self.pin(self.value(args[1]))
         cap = self.pin(self.value(args[2])) if len(args) > 2 else length
-        ptr = self.pin(f"MAKESLICE({length}, {cap}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        ptr = self.pin(f"MAKESLICE({length}, {cap}, {elem.size}, {ptr_map(elem)}, {str(node.ty)!r})")
         return self.slice_header_temp(ptr, length, cap)
 
     def slice_literal(self, node) -> Loc:
         elem = node.ty.under.elem
         n = node.length
         ptr_tmp = Loc("sp", self.alloc_temp(T.Pointer(elem)))
-        self.store(ptr_tmp, T.INT, f"MAKESLICE({n}, {n}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        self.store(ptr_tmp, T.INT, f"MAKESLICE({n}, {n}, {elem.size}, {ptr_map(elem)}, {str(node.ty)!r})")
         for index, t, value in node.inits:
             if self.ctx.has_call(value):            # evaluate first: host names die at a call
                 kind, val = self.stage_values([value], [t])[0]
@@ -169,13 +169,13 @@ class DataGen:
             else:
                 saddr = self.pin(self.agg_addr(src))
                 sptr, slen = self.pin(f"LD_q({saddr})"), self.pin(f"LD_q({saddr} + 8)")
-            self.emit(f"APPENDN(sp + {result.off}, {sptr}, {slen}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+            self.emit(f"APPENDN(sp + {result.off}, {sptr}, {slen}, {elem.size}, {ptr_map(elem)}, {str(node.ty)!r})")
             return result
         values = node.values
         if not values:
             return result
         staged = self.stage_values(values, [elem] * len(values)) if len(values) > 1 or self.ctx.has_call(values[0]) else None
-        start = self.pin(f"GROW(sp + {result.off}, {len(values)}, {elem.size}, {_ptrs(elem)}, {str(node.ty)!r})")
+        start = self.pin(f"GROW(sp + {result.off}, {len(values)}, {elem.size}, {ptr_map(elem)}, {str(node.ty)!r})")
         base = self.pin(f"LD_q(sp + {result.off})")
         for k, value in enumerate(values):
             target = Loc("mem", 0, base, [(f"({start} + {k})", elem.size)])
@@ -255,7 +255,7 @@ class DataGen:
 
     def map_store(self, slot, kind, val):
         _, m, k_loc, mt = slot
-        k, kb = self.map_key(_LocNode(k_loc, mt.key), mt.key)
+        k, kb = self.map_key(LocNode(k_loc, mt.key), mt.key)
         if kind == "agg":
             data = f"RD({val}, {mt.elem.size})"
         else:
@@ -267,7 +267,7 @@ class DataGen:
     def map_literal(self, node) -> Loc:
         mt = node.ty.under
         tmp = Loc("sp", self.alloc_temp(node.ty))
-        self.store(tmp, T.INT, f"MAKEMAP({mt.elem.size}, {_ptrs(mt.key)}, {_ptrs(mt.elem)})")
+        self.store(tmp, T.INT, f"MAKEMAP({mt.elem.size}, {ptr_map(mt.key)}, {ptr_map(mt.elem)})")
         for key, value in node.inits:
             vt = Loc("sp", self.alloc_temp(mt.elem))
             self.store_value(vt, mt.elem, value)
@@ -281,12 +281,12 @@ def header_size(kind: str) -> int:
     return T.Slice(T.UINT8).size if kind == "slice" else T.STRING.size
 
 
-def _strip_parens(node):
+def strip_parens(node):
     while node.type == "parenthesized_expression":
         node = node.children[0]
     return node
 
 
-def _is_map_index(node) -> bool:
-    node = _strip_parens(node)
+def is_map_index(node) -> bool:
+    node = strip_parens(node)
     return node.type == "index_expression" and getattr(node, "index_kind", "") == "map"

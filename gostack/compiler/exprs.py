@@ -14,7 +14,7 @@ import struct
 from ..errors import Unsupported
 from .. import types as T
 from .check import FuncSym, pointer_shaped
-from .frame import Loc, _ptrs
+from .frame import Loc, ptr_map
 from .parse import Node
 
 
@@ -53,7 +53,7 @@ class ExprGen:
         fn = node.lit_fn
         if obj.escapes:
             tmp = Loc("sp", self.alloc_temp(T.Pointer(obj.type)))
-            self.store(tmp, T.INT, f"MALLOC({obj.type.size}, 'closure', {_ptrs(obj.type)})")
+            self.store(tmp, T.INT, f"MALLOC({obj.type.size}, 'closure', {ptr_map(obj.type)})")
             base = Loc("mem", 0, self.pin(self.load(tmp, T.INT)))
         else:
             slot = self.ctx_slot(obj)
@@ -84,13 +84,13 @@ class ExprGen:
             box = Loc("sp", self.alloc_temp(T.Pointer(src)))
             if src.is_scalar():
                 value = self.spill(self.value(node), src) if self.ctx.has_call(node) else self.value(node)
-                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {_ptrs(src)})")
+                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {ptr_map(src)})")
                 self.store(Loc("mem", 0, self.pin(self.load(box, T.INT))), src, value)
             else:
                 addr = self.agg_addr(node, convert=False)
                 if self.ctx.has_call(node):
                     addr = self.spill(addr, T.INT)
-                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {_ptrs(src)})")
+                self.store(box, T.INT, f"MALLOC({max(src.size, 1)}, {str(src)!r}, {ptr_map(src)})")
                 self.copy_addr(self.load(box, T.INT), addr, src.size)
             self.store(tmp.plus(8), T.INT, self.load(box, T.INT))
         self.store(tmp, T.INT, tab)
@@ -208,7 +208,7 @@ class ExprGen:
         t = literal.ty
         if obj.escapes:
             tmp = self.alloc_temp(T.Pointer(t))
-            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(t.size, 1)}, {str(t)!r}, {_ptrs(t)})")
+            self.emit(f"q[i + {tmp // 8}] = MALLOC({max(t.size, 1)}, {str(t)!r}, {ptr_map(t)})")
             loc = Loc("mem", 0, self.load(Loc("sp", tmp), T.Pointer(t)))
             self.composite_into(loc, literal)
             return Loc("sp", tmp)
@@ -370,12 +370,12 @@ class ExprGen:
             return self.copy_call(node)
         if builtin == "make" and node.make_kind == "map":
             mt = node.ty.under
-            return f"MAKEMAP({mt.elem.size}, {_ptrs(mt.key)}, {_ptrs(mt.elem)})"
+            return f"MAKEMAP({mt.elem.size}, {ptr_map(mt.key)}, {ptr_map(mt.elem)})"
         if builtin == "make":
             args = node.get("arguments").children
             size = self.value(args[1]) if len(args) > 1 else "0"
             elem = node.ty.under.elem
-            return f"MAKECHAN(g, {elem.size}, {size}, {_ptrs(elem)})"
+            return f"MAKECHAN(g, {elem.size}, {size}, {ptr_map(elem)})"
         results = self.call(node)
         loc = results[0]
         return self.load(loc, node.ty)

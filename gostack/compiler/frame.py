@@ -238,7 +238,7 @@ class FrameGen:
         for k, v in enumerate(self.fn.params):
             if v.escapes:
                 kind, slot = self.declare_var(v)
-                self.emit(f"_h = MALLOC({max(v.type.size, 1)}, {v.name!r}, {_ptrs(v.type)})")
+                self.emit(f"_h = MALLOC({max(v.type.size, 1)}, {v.name!r}, {ptr_map(v.type)})")
                 self.emit(f"MOVE(_h, sp + {self.arg_offset(k)}, {v.type.size})")
                 self.emit(f"q[i + {slot // 8}] = _h")
             else:
@@ -247,7 +247,7 @@ class FrameGen:
             if v.escapes:
                 kind, slot = self.declare_var(v)
                 self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r}, "
-                          f"{_ptrs(v.type)})")
+                          f"{ptr_map(v.type)})")
             else:
                 self.var_loc[v] = ("result", k)
 
@@ -301,6 +301,6 @@ def _assigned_vars(body) -> set | None:
     return out
 
 
-def _ptrs(t: T.Type) -> str:
+def ptr_map(t: T.Type) -> str:
     """A type's pointer map as Python source (for the collector)."""
     return repr(tuple(t.ptr_offsets()))

@@ -36,7 +36,7 @@ VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16
 _WRAPPED_INT64 = re.compile(r"^\((_t\d+) if [^()]* else W64\(\1\)\)$")
 
 
-class _LocNode(Node):
+class LocNode(Node):
     """A value already stored at a frame location, standing where an expression was."""
 
     def __init__(self, loc, t):

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from .. import types as T
 from .check import Var
-from .data import _is_map_index, _strip_parens
+from .data import is_map_index, strip_parens
 from .emit import CallSiteCode, set_sp
-from .frame import Loc, _ptrs
-from .memory import _LocNode
+from .frame import Loc, ptr_map
+from .memory import LocNode
 from .parse import Node
 
 
@@ -127,7 +127,7 @@ class StmtGen:
         kind, slot = self.declare_var(v)
         if kind == "heap":
             self.emit(f"q[i + {slot // 8}] = MALLOC({max(v.type.size, 1)}, {v.name!r}, "
-                      f"{_ptrs(v.type)})")
+                      f"{ptr_map(v.type)})")
         elif zero:
             self.zero(Loc("sp", slot), v.type)
 
@@ -196,19 +196,19 @@ class StmtGen:
     def assign_target(self, left):
         if left.ty is None:
             return None
-        if _is_map_index(left):
-            return self.map_slot(_strip_parens(left))
+        if is_map_index(left):
+            return self.map_slot(strip_parens(left))
         return self.stable(self.lvalue(left))
 
     def op_assign(self, left, op, value, node):
-        if _is_map_index(left):
-            slot = self.map_slot(_strip_parens(left))
+        if is_map_index(left):
+            slot = self.map_slot(strip_parens(left))
             _, m, k_loc, mt = slot
-            k, _ = self.map_key(_LocNode(k_loc, mt.key), mt.key)
+            k, _ = self.map_key(LocNode(k_loc, mt.key), mt.key)
             cur = Loc("sp", self.alloc_temp(mt.elem))
             self.emit(f"MAPACCESS({m}, {k}, sp + {cur.off}, {mt.elem.size})")
             if T.is_string(left.ty):
-                new = self.concat_values(_LocNode(cur, left.ty), value)
+                new = self.concat_values(LocNode(cur, left.ty), value)
                 self.map_store(slot, "agg", self.addr_of_loc(new))
                 return
             rhs = self.value(value, left.ty)
@@ -216,7 +216,7 @@ class StmtGen:
             return
         if T.is_string(left.ty):
             loc = self.stable(self.lvalue(left))
-            new = self.concat_values(_LocNode(loc, left.ty), value)
+            new = self.concat_values(LocNode(loc, left.ty), value)
             self.copy_addr(self.addr_of_loc(self.stable(self.lvalue(left))), self.addr_of_loc(new), 16)
             return
         loc = self.stable(self.lvalue(left))
@@ -236,7 +236,7 @@ class StmtGen:
 
     def stmt_inc_statement(self, node):
         target = node.children[0]
-        if _is_map_index(target):
+        if is_map_index(target):
             one = Node("int_literal", node.pos, "1")
             one.ty, one.const = target.ty, 1.0 if target.ty.under.is_float() else 1
             self.op_assign(target, "+" if node.op == "++" else "-", one, node)
