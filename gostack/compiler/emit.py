@@ -7,7 +7,7 @@ pc (or the block function) to run next.  Blocks end only where Go has a
 safepoint: at every call, and at control flow that a call makes necessary.
 
 A line is (indent, Python text, Go line).  Addresses are written as tokens that
-link.py fills in: `@B3@` is the pc of block 3 (stored as a return address),
+link fills in (blocks.py): `@B3@` is the pc of block 3 (stored as a return address),
 `@J3@` the block itself (a jump returns the next block's function),
 `@F:main.f@` the entry block of a function, `@P:main.f@` its entry pc (go
 statements), `@ENTRY@`/`@SELF@` this function's entry pc / entry block.
@@ -24,12 +24,10 @@ from dataclasses import dataclass, field
 
 # A block's frame register: SP as an index into the q view, g.si (g.sp is derived
 # from it; see runtime2.G).  Blocks compute with small ints only; the address
-# form is made where a block needs one (link.py: `sp = g.base + (i << 3)`).
+# form is made where a block needs one (blocks.py: `sp = g.base + (i << 3)`).
 BLOCK_PROLOGUE = "i = g.si"
-
-
 # After the prologue check the frame is allocated; the register is updated here
-# (link.py drops this line when nothing in the block can look at it before it exits).
+# (blocks.py drops this line when nothing in the block can look at it before it exits).
 FRAME_SET = "g.si = i"
 
 

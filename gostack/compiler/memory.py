@@ -25,13 +25,9 @@ from .parse import Node
 
 
 VIEW_INDEX = {8: "i", 4: "j4", 2: "j2", 1: "s0"}     # index base per access size
-
-
 # memoryview format -> the host name of the current stack's view of that format
 VIEW_NAMES = {"q": "q", "Q": "uq", "i": "i32", "I": "u32", "h": "i16", "H": "u16",
               "b": "i8", "B": "u8", "d": "f64", "f": "f32"}
-
-
 # What wrap() makes of an int64 result: (_tN if <range test> else W64(_tN)).
 _WRAPPED_INT64 = re.compile(r"^\((_t\d+) if [^()]* else W64\(\1\)\)$")
 
