@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from ..errors import CompileError
 from ..profiles import PTR_SIZE, Profile
+from ..runtime.iface import TypeInfo
 from ..runtime.symtab import CallSite, FuncInfo, Program
 from .. import types as T
 from .blocks import BLOCK_PC_STEP, block_module, inlinable_entries, process_block
-from .check import FuncSym, Program as Checked
+from .check import FuncSym, Program as Checked, _type_key, pointer_shaped
 from .codegen import FuncCode, generate_function
 from .context import CompileContext, equality_desc
 from .parse import Node
@@ -192,8 +193,6 @@ def assemble(codes: list, ctx: CompileContext, checked: Checked, has_init: bool,
 
 def _type_table(ctx, checked, rodata_base, entries) -> dict:
     """addr -> TypeInfo for every type descriptor the code refers to."""
-    from ..runtime.iface import TypeInfo
-    from .check import _type_key, pointer_shaped
     tables = getattr(checked, "method_tables", {})
     out = {}
     for off, t in ctx.type_descs:
