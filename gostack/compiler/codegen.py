@@ -27,7 +27,7 @@ Registers and memory:
 Code is generated twice per function: the first pass learns the frame size
 (locals and temporaries are allocated as code is generated); the second
 pass emits code with the final offsets of parameters, which sit above the
-frame.  Addresses are written as tokens that link.py fills in (emit.py).
+frame.  Addresses are written as tokens that link fills in (emit.py, blocks.py).
 
 FuncGen, the generator of one function, is assembled here from one class per
 concept, each in its own module and all sharing the state set up below:
@@ -55,17 +55,15 @@ from .chanops import ChanGen
 from .check import FuncSym
 from .control import LOOP_CHECK_EVERY, ControlGen, LoopCtx
 from .data import DataGen
-from .emit import BLOCK_PROLOGUE, FRAME_SET, Block, CallSiteCode, EmitGen
+from .emit import Block, CallSiteCode, EmitGen
 from .exprs import ExprGen, round_float32
 from .frame import FrameGen, ParamLayout
-from .memory import VIEW_NAMES, MemoryGen
+from .memory import MemoryGen
 from .stmts import StmtGen
 
-# Reached through this module by link.py (and vm/run.py): the block prologue,
-# the register update and the view names link writes, the loop check period
-# and float32 rounding the executor binds.
-__all__ = ["BLOCK_PROLOGUE", "FRAME_SET", "VIEW_NAMES", "LOOP_CHECK_EVERY", "round_float32",
-           "FuncCode", "FuncGen", "generate_function"]
+# LOOP_CHECK_EVERY and round_float32 are reached through this module by vm/run.py
+# (the loop check period and the float32 rounding the executor binds).
+__all__ = ["LOOP_CHECK_EVERY", "round_float32", "FuncCode", "FuncGen", "generate_function"]
 
 
 @dataclass
