@@ -65,6 +65,11 @@ class PackageSym:
     used: bool = False
 
 
+# Const, TypeName and RuntimeFunc are declared with the types and the runtime's
+# table; a name resolves to them as to the others here.
+__all__ = ["Builtin", "Const", "FuncSym", "PackageSym", "Program", "RuntimeFunc", "Scope", "TypeName", "Var"]
+
+
 class Scope:
     def __init__(self, parent=None):
         self.parent = parent

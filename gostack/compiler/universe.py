@@ -19,3 +19,7 @@ BUILTINS = {n: Builtin(n) for n in ("println", "print", "len", "cap", "new", "pa
 CONSTS = {"true": Const("true", T.UNTYPED_BOOL, True),
           "false": Const("false", T.UNTYPED_BOOL, False)}
 
+
+# What the checker looks up here: the predeclared names, and the package tables
+# derived from gostack/abi.py.
+__all__ = ["BLOCKING", "BUILTINS", "CONSTS", "METHODS", "PACKAGES", "STD_METHODS"]

@@ -4,7 +4,7 @@ Go counterpart: src/runtime/stack.go (Go 1.19), with the per-release
 differences taken from gostack.profiles.
 
 The guard.  Every Go function that is not NOSPLIT starts by comparing its
-SP with g.stackguard0 (three forms by frame size; see compiler/codegen.py).
+SP with g.stackguard0 (three forms by frame size; see compiler/codegen/frame.py).
 stackguard0 normally sits StackGuard bytes above stack.lo, so a function
 that passes its check may still use StackSmall bytes below the guard, and
 the StackLimit bytes below that are left for chains of NOSPLIT functions

@@ -80,9 +80,10 @@ def test_an_entry_is_one_name_with_its_go_counterpart():
 
 
 def test_the_checker_and_codegen_views_are_derived_from_the_table():
-    from gostack.compiler import codegen, universe
+    from gostack.compiler import universe
+    from gostack.compiler.codegen import chanops
     visible = {o.go: o for o in abi.OPS if o.visible}
-    assert codegen.RUNTIME_CALLS == {go: o.name for go, o in visible.items()}
+    assert chanops.RUNTIME_CALLS == {go: o.name for go, o in visible.items()}
     assert universe.BLOCKING == {go for go, o in visible.items() if o.parks}
     assert universe.PACKAGES is abi.PACKAGES and universe.METHODS is abi.METHODS
     assert universe.PACKAGES["time"]["Sleep"].sig is visible["time.Sleep"].sig

@@ -3,7 +3,7 @@ DESIGN.md section 2 across random calls, returns, forced moves, preemption
 requests, shrinks, huge frames and unrelated stack allocations.
 
 A harness plays the generated code's part exactly as the compiler's contract
-says (gostack/runtime/symtab.py, compiler/codegen.py prologue/epilogue):
+says (gostack/runtime/symtab.py, compiler/codegen/frame.py prologue/epilogue):
 
   call f from the frame at SP:   args at SP+0.., return pc at SP-8, SP -= 8;
                                  prologue check (three forms by frame size),
@@ -213,7 +213,7 @@ def build_program(specs):
 
 
 def prologue_check_fails(profile, frame: int, sp: int, guard: int) -> bool:
-    """The prologue's comparison, in the form codegen.emit_stack_check picks for frame."""
+    """The prologue's comparison, in the form codegen.frame.emit_stack_check picks for frame."""
     small = profile.stack_small
     if frame <= small:
         return sp <= guard

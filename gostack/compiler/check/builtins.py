@@ -7,11 +7,11 @@ call's type (and constant value, for len of a constant string or an array).
 
 from __future__ import annotations
 
-from ..errors import CompileError
-from .. import types as T
+from ...errors import CompileError
+from ... import types as T
 from .constants import go_bytes, is_integral
-from .lower import as_type_node
-from .symbols import Var
+from ..lower import as_type_node
+from ..symbols import Var
 
 
 class Builtins:

@@ -26,8 +26,8 @@ annotations the checker writes on syntax nodes are declared on parse.Node.
 
 from __future__ import annotations
 
-from .. import types as T
-from ..errors import CompileError
+from ... import types as T
+from ...errors import CompileError
 from .assignments import Assignments
 from .builtins import Builtins
 from .calls import Calls
@@ -35,11 +35,11 @@ from .constants import Constants
 from .declarations import Declarations
 from .expressions import Expressions
 from .methodsets import MethodSets
-from .parse import Node, SourceFile
+from ..parse import Node, SourceFile
 from .statements import Statements
-from .symbols import Const, FuncSym, PackageSym, Program, Scope, TypeName, Var
+from ..symbols import Const, FuncSym, PackageSym, Program, Scope, TypeName, Var
 from .typexpr import TypeExprs
-from .universe import BUILTINS, CONSTS
+from ..universe import BUILTINS, CONSTS
 
 
 class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Calls, Builtins,

@@ -13,12 +13,12 @@ Difference: the checker also records what later passes need on each FuncSym
 
 from __future__ import annotations
 
-from ..errors import CompileError, Pos, Unsupported
-from .. import types as T
-from .lower import clone
-from .parse import Node
-from .symbols import Const, FuncSym, PackageSym, Scope, TypeName, Var
-from .universe import PACKAGES
+from ...errors import CompileError, Pos, Unsupported
+from ... import types as T
+from ..lower import clone
+from ..parse import Node
+from ..symbols import Const, FuncSym, PackageSym, Scope, TypeName, Var
+from ..universe import PACKAGES
 
 
 class Declarations:

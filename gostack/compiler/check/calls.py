@@ -13,12 +13,12 @@ used as values become function literals built by lower.forwarding_literal
 
 from __future__ import annotations
 
-from ..errors import CompileError
-from .. import types as T
+from ...errors import CompileError
+from ... import types as T
 from .constants import is_integral, rune_string
-from .lower import argument_list, forwarding_literal, ident, selector
-from .symbols import Builtin, Const, FuncSym, PackageSym, RuntimeFunc, Scope, TypeName, Var
-from .universe import METHODS, STD_METHODS
+from ..lower import argument_list, forwarding_literal, ident, selector
+from ..symbols import Builtin, Const, FuncSym, PackageSym, RuntimeFunc, Scope, TypeName, Var
+from ..universe import METHODS, STD_METHODS
 
 
 class Calls:

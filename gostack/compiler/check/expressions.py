@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..errors import CompileError, Unsupported
-from .. import types as T
+from ...errors import CompileError, Unsupported
+from ... import types as T
 from .constants import compare, fold, go_bytes, is_integral, legacy_octal, unescape
-from .lower import TypeLeaf, as_type_node, literal_value
-from .parse import Node
-from .symbols import Builtin, Const, FuncSym, PackageSym, Scope, TypeName, Var
+from ..lower import TypeLeaf, as_type_node, literal_value
+from ..parse import Node
+from ..symbols import Builtin, Const, FuncSym, PackageSym, Scope, TypeName, Var
 
 
 class Expressions:

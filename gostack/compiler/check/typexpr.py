@@ -8,11 +8,11 @@ checker's own syntax) stands for a type already known.
 
 from __future__ import annotations
 
-from ..errors import CompileError, Unsupported
-from .. import types as T
+from ...errors import CompileError, Unsupported
+from ... import types as T
 from .expressions import undefined_name
-from .parse import Node
-from .symbols import PackageSym, Scope, TypeName
+from ..parse import Node
+from ..symbols import PackageSym, Scope, TypeName
 
 
 class TypeExprs:

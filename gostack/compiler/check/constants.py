@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..errors import CompileError, Unsupported
-from .. import types as T
+from ...errors import CompileError, Unsupported
+from ... import types as T
 
 
 class Constants:

@@ -8,10 +8,10 @@ are recognized here.
 
 from __future__ import annotations
 
-from ..errors import CompileError
-from .. import types as T
-from .parse import Node
-from .symbols import Scope, Var
+from ...errors import CompileError
+from ... import types as T
+from ..parse import Node
+from ..symbols import Scope, Var
 
 
 class Assignments:

@@ -11,11 +11,11 @@ blocks and escape analysis rather than in a separate pass.
 
 from __future__ import annotations
 
-from ..errors import CompileError, Unsupported
-from .. import types as T
-from .lower import as_type_node, defer_literal, ident, selector, unary, variadic_argument
-from .parse import Node
-from .symbols import Builtin, FuncSym, Scope, TypeName, Var
+from ...errors import CompileError, Unsupported
+from ... import types as T
+from ..lower import as_type_node, defer_literal, ident, selector, unary, variadic_argument
+from ..parse import Node
+from ..symbols import Builtin, FuncSym, Scope, TypeName, Var
 
 
 class Statements:
