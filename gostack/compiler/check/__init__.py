@@ -72,7 +72,6 @@ class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Cal
         # Package initialization is code too: calls and new() objects in global
         # initializers belong to main.init (built by link.synthesize_init).
         self.init_func = FuncSym("init", T.Signature([], []))
-        self.init_func.global_deps = set()
 
     def check(self) -> Program:
         root = self.source.root
@@ -101,12 +100,8 @@ class Checker(Declarations, TypeExprs, Statements, Assignments, Expressions, Cal
             if not pkg.used:
                 raise CompileError(pkg.pos, f'"{pkg.path}" imported but not used')
         inits = self.order_global_inits()
-        program = Program(self.source, self.funcs, self.globals, inits, self.packages)
-        program.init_func = self.init_func
-        program.init_funcs = self.init_funcs
-        program.method_tables = self.method_tables
-        program.iface_types = self.iface_types
-        return program
+        return Program(self.source, self.funcs, self.globals, inits, self.packages,
+                       self.init_func, self.init_funcs, self.method_tables)
 
     def text(self, node: Node) -> str:
         start = node.pos

@@ -178,13 +178,13 @@ class Calls:
             node.iface_operand = fn_node.get("operand")
             node.sig = T.Signature([T.UINTPTR] + msig.params, msig.results, msig.variadic)
             node.call_args = [node.iface_operand] + list(args)     # (staged without it)
-            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [node.sig]
+            self.func.value_sigs = self.func.value_sigs + [node.sig]
             node.ty = msig.results[0] if len(msig.results) == 1 else T.Tuple(msig.results)
             return
         method_fn = fn_node.method_fn
         if method_fn is not None:
             if is_gofunc(method_fn):
-                self.func.value_sigs = getattr(self.func, "value_sigs", []) + [method_fn.sig]
+                self.func.value_sigs = self.func.value_sigs + [method_fn.sig]
             else:
                 self.func.calls.add(method_fn)
             self.func.has_calls = True
@@ -195,7 +195,7 @@ class Calls:
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return
         if is_gofunc(sym):
-            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [sym.sig]
+            self.func.value_sigs = self.func.value_sigs + [sym.sig]
         if isinstance(sym, (FuncSym, RuntimeFunc)) or is_gofunc(sym):
             if isinstance(sym, FuncSym):
                 self.func.calls.add(sym)
@@ -212,7 +212,7 @@ class Calls:
             node.callee = None
             node.func_value = fn_node
             node.sig = sig
-            self.func.value_sigs = getattr(self.func, "value_sigs", []) + [sig]
+            self.func.value_sigs = self.func.value_sigs + [sig]
             results = sig.results
             node.ty = results[0] if len(results) == 1 else T.Tuple(results)
             return

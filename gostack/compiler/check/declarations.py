@@ -269,7 +269,7 @@ class Declarations:
         return order
 
     def check_func(self, fn: FuncSym, outer: Scope = None):
-        if getattr(fn, "literal_of", None) is not None and outer is None:
+        if fn.literal_of is not None and outer is None:
             return                  # a function literal is checked where it appears
         saved_func, saved_labels, saved_depth = self.func, getattr(self, "labels", {}), self.loop_depth
         self.func = fn
@@ -305,19 +305,19 @@ class Declarations:
         """
         outer = self.func
         node.loop_depth = self.loop_depth
-        top = outer if getattr(outer, "literal_of", None) is None else outer.literal_top
+        top = outer if outer.literal_of is None else outer.literal_top
         if name is not None:
             pass                            # a method value's wrapper: T.M-fm, as Go names it
         elif wrapper:
             # A deferred call's wrapper is not one of the program's literals: it
             # does not take a funcN number (Go 1.21 calls these deferwrapN).
-            outer.wrapper_count = getattr(outer, "wrapper_count", 0) + 1
+            outer.wrapper_count += 1
             name = f"{outer.name}.deferwrap{outer.wrapper_count}"
-        elif getattr(outer, "literal_of", None) is None:
-            outer.literal_count = getattr(outer, "literal_count", 0) + 1
+        elif outer.literal_of is None:
+            outer.literal_count += 1
             name = f"{outer.name}.func{outer.literal_count}"
         else:
-            outer.literal_count = getattr(outer, "literal_count", 0) + 1
+            outer.literal_count += 1
             name = f"{outer.name}.{outer.literal_count}"
         params, ptypes, variadic = self.param_types(node.get("parameters"), scope)
         results, rtypes, _ = self.param_types(node.get("result"), scope)
@@ -337,7 +337,7 @@ class Declarations:
     def capture(self, v: Var):
         """Note that the current function literal refers to v of an enclosing function."""
         fn = self.func
-        if fn is None or v.func is fn or v.kind == "global" or getattr(fn, "literal_of", None) is None:
+        if fn is None or v.func is fn or v.kind == "global" or fn.literal_of is None:
             return
         if v not in fn.captures:
             fn.captures.append(v)

@@ -317,8 +317,9 @@ class Statements:
         self.func.has_defer = True
         # Go open-codes the defers of a function with at most 8 of them and none in a
         # loop; its panics then run them from runOpenDeferFrame (another gopanic line).
-        self.func.defer_count = getattr(self.func, "defer_count", 0) + 1
-        self.func.open_coded = (self.func.defer_count <= 8 and getattr(self.func, "open_coded", True)
+        first = self.func.defer_count == 0
+        self.func.defer_count += 1
+        self.func.open_coded = (self.func.defer_count <= 8 and (first or self.func.open_coded)
                                 and not node.in_loop)
         self.func.has_calls = True
 

@@ -20,11 +20,11 @@ class BuiltinGen:
     """FuncGen's builtins and the runtime functions that are not runtime ops."""
 
     def builtin_call(self, node: Node, want_value: bool):
-        callee = getattr(node, "callee", None)
+        callee = node.callee
         args = node.get("arguments").children
-        builtin = getattr(node, "builtin", None)
+        builtin = node.builtin
         if builtin in ("println", "print"):
-            if getattr(node, "spread", False):
+            if node.spread:
                 results = self.call(args[0])
                 parts = [self.print_arg(LocNode(loc, t), self.load(loc, t)) if t.is_scalar()
                          else f"PSTR(SB(sp + {loc.off}))" for loc, t in zip(results, args[0].ty.types)]

@@ -26,20 +26,20 @@ class CallGen:
         """Emit a Go call; return the locations of its results (in the outgoing area)."""
         while node.type == "parenthesized_expression":
             node = node.children[0]
-        if getattr(node, "recv", False):
-            return self.receive(node, comma_ok=getattr(node, "comma_ok", False))
+        if node.recv:
+            return self.receive(node, comma_ok=node.comma_ok)
         if node.type == "index_expression" and node.index_kind == "map":
-            return self.map_index(node, comma_ok=getattr(node, "comma_ok", False))
+            return self.map_index(node, comma_ok=node.comma_ok)
         if node.type == "type_assertion_expression":
-            return self.type_assert(node, comma_ok=getattr(node, "comma_ok", False))
-        callee = getattr(node, "callee", None)
+            return self.type_assert(node, comma_ok=node.comma_ok)
+        callee = node.callee
         if isinstance(callee, GoFunc):
             return self.pkg_call(node, callee)
         if self.lowered_call(node):
             return [self.builtin_call(node, want_value=True)]
-        if getattr(node, "func_value", None) is not None:
+        if node.func_value is not None:
             return self.call_func_value(node)
-        if getattr(node, "iface_call", None) is not None:
+        if node.iface_call is not None:
             return self.call_interface_method(node)
         args = call_args(node)
         layout = ParamLayout(callee.sig)
@@ -136,7 +136,7 @@ class CallGen:
 
     def stage_args(self, node, args, sig) -> list:
         """Evaluate a call's arguments in order (spread results, packed variadics)."""
-        if getattr(node, "spread_variadic", False):
+        if node.spread_variadic:
             inner = _strip_variadic(args[0])
             values = []
             for loc, t in zip(self.call(inner), inner.ty.types):
@@ -148,12 +148,12 @@ class CallGen:
                 values.append(value)
             literal = _VariadicLiteral(sig.params[-1], values)
             return [("agg", self.addr_of_loc(self.slice_literal(literal)))]
-        if getattr(node, "spread", False):
+        if node.spread:
             if len(args) == 1:
                 return self.spread_results(args[-1], sig.params)
             return self.stage_values(args[:-1], sig.params[:1]) + \
                 self.spread_results(args[-1], sig.params[1:])
-        pack = getattr(node, "variadic_pack", None)
+        pack = node.variadic_pack
         if pack is None:
             return self.stage_values([_strip_variadic(a) for a in args], sig.params) if args else []
         fixed, extra = args[:pack], args[pack:]
@@ -182,7 +182,7 @@ class CallGen:
 
 def call_args(node) -> list:
     """A call's arguments, with a method call's receiver first."""
-    args = getattr(node, "call_args", None)
+    args = node.call_args
     return args if args is not None else node.get("arguments").children
 
 

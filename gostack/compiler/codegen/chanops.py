@@ -34,8 +34,8 @@ class ChanGen:
 
     def lowered_call(self, node) -> bool:
         """A call of a builtin or of a runtime function (check.RuntimeFunc): builtin_call's."""
-        callee = getattr(node, "callee", None)
-        return bool(getattr(node, "builtin", None) or isinstance(callee, RuntimeFunc))
+        callee = node.callee
+        return bool(node.builtin or isinstance(callee, RuntimeFunc))
 
     def is_runtime_op(self, callee) -> bool:
         """A runtime function that is one runtime op (RUNTIME_CALLS), called by runtime_call."""
@@ -96,7 +96,7 @@ class ChanGen:
         name = callee.qualname
         op = RUNTIME_CALLS[name]
         values = self.operand_values(args)
-        receiver = getattr(node, "receiver", None)
+        receiver = node.receiver
         if receiver is not None:
             if isinstance(receiver.ty.under, T.Pointer):
                 values.insert(0, self.value(receiver))
@@ -149,7 +149,7 @@ class ChanGen:
                 self.emit(f"if _s == {index}: return @J{body.index}@")
                 index += 1
         self.jump(end)
-        ctx = LoopCtx(getattr(node, "label", ""), "select", False, self.python_loops,
+        ctx = LoopCtx(node.label, "select", False, self.python_loops,
                       break_block=end.index)
         self.loops.append(ctx)
         for (kind, ch, elem, comm, case, elem_t), body in zip(entries, bodies):

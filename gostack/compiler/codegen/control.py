@@ -58,7 +58,7 @@ class ControlGen:
         self.scopes.pop()
 
     def stmt_for_statement(self, node):
-        if getattr(node, "range_kind", None) is not None:
+        if node.range_kind is not None:
             return self.range_loop(node, native=True)
         self.scopes.append([])
         clause = node.clause
@@ -74,7 +74,7 @@ class ControlGen:
         """`while True:` with the condition, the body and the post statement."""
         clause = node.clause
         post = clause.get("update") if clause is not None else None
-        label = getattr(node, "label", "")
+        label = node.label
         self.loops.append(LoopCtx(label, "for", True, self.python_loops + 1, post=post))
         self.emit("while True:")
         self.python_loops += 1
@@ -191,7 +191,7 @@ class ControlGen:
             else:
                 self.emit(f"{tag} = {self.agg_addr(tag_node)}")
         cases = [c for c in node.children if c.type in ("expression_case", "default_case")]
-        self.loops.append(LoopCtx(getattr(node, "label", ""), "switch", True, self.python_loops))
+        self.loops.append(LoopCtx(node.label, "switch", True, self.python_loops))
         saved_indent, first = self.indent, True
         for case in cases:
             if case.type == "default_case":
@@ -246,7 +246,7 @@ class ControlGen:
                     conds.append(f"{tab} == {self.ctx.type_desc_token(t)}")
             self.emit(f"if {' or '.join(conds)}: return @J{body.index}@")
         self.jump(default if default is not None else end)
-        ctx = LoopCtx(getattr(node, "label", ""), "switch", False, self.python_loops, break_block=end.index)
+        ctx = LoopCtx(node.label, "switch", False, self.python_loops, break_block=end.index)
         self.loops.append(ctx)
         for (case, types, var), body in zip(node.clauses, bodies):
             self.start(body)
@@ -331,7 +331,7 @@ class ControlGen:
     # ---- control flow lowered to blocks (statements that contain calls)
 
     def cfg_labeled_statement(self, node):
-        if getattr(node, "goto_target", False):
+        if node.goto_target:
             block = self.label_block(node.get("label").text)
             if not self.cur.closed:
                 self.jump(block)
@@ -373,9 +373,9 @@ class ControlGen:
         self.scopes.pop()
 
     def cfg_for_statement(self, node):
-        if getattr(node, "range_chan", None) is not None:
+        if node.range_chan is not None:
             return self.cfg_range_channel(node)
-        if getattr(node, "range_kind", None) is not None:
+        if node.range_kind is not None:
             return self.range_loop(node, native=False)
         self.scopes.append([])
         clause = node.clause
@@ -399,7 +399,7 @@ class ControlGen:
 
     def cfg_loop_body(self, node, exit_block: Block, next_block: Block):
         """The body of a loop lowered to blocks: break exits, continue goes to next_block."""
-        ctx = LoopCtx(getattr(node, "label", ""), "for", False, self.python_loops,
+        ctx = LoopCtx(node.label, "for", False, self.python_loops,
                       break_block=exit_block.index, continue_block=next_block.index)
         self.loops.append(ctx)
         saved_loops, self.python_loops = self.python_loops, 0
@@ -437,7 +437,7 @@ class ControlGen:
                 self.emit(f"if {cond}: return @J{body.index}@")
         default = next((b for c, b in zip(cases, bodies) if c.type == "default_case"), None)
         self.jump(default if default is not None else end)
-        ctx = LoopCtx(getattr(node, "label", ""), "switch", False, self.python_loops,
+        ctx = LoopCtx(node.label, "switch", False, self.python_loops,
                       break_block=end.index)
         self.loops.append(ctx)
         for k, (case, body) in enumerate(zip(cases, bodies)):
@@ -494,7 +494,7 @@ class ControlGen:
                 self.declare_and_zero(target)
         head = exit_block = None
         if native:
-            label = getattr(node, "label", "")
+            label = node.label
             ctx = LoopCtx(label, "for", True, self.python_loops + 1)
             if self.python_loops == 0 and self.regs is None:
                 head = self.new_block()         # the hidden state is in memory: it may stop

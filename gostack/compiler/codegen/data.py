@@ -209,7 +209,7 @@ class DataGen:
             return self.string_temp(f"{op}(LD_q({addr}), LD_q({addr} + 8))")
         op = "STRTOBYTES" if kind == "str2bytes" else "STRTORUNES"
         tmp = self.alloc_temp(node.ty)
-        buf = getattr(node, "tmpbuf_var", None)
+        buf = node.tmpbuf_var
         where = "0"
         if buf is not None and not buf.escapes:
             where = f"sp + {self.ctx_slot(buf)}"        # the frame's tmpBuf (used if it fits)
@@ -289,4 +289,4 @@ def strip_parens(node):
 
 def is_map_index(node) -> bool:
     node = strip_parens(node)
-    return node.type == "index_expression" and getattr(node, "index_kind", "") == "map"
+    return node.type == "index_expression" and node.index_kind == "map"

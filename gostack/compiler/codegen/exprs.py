@@ -24,9 +24,9 @@ class ExprGen:
 
     def value(self, node: Node, want: T.Type | None = None) -> str:
         """A Python expression for a scalar value, valid in the current block."""
-        if node.const is not None and not getattr(node, "is_nil", False):
+        if node.const is not None and not node.is_nil:
             return self.const_text(node.const, node.ty)
-        if getattr(node, "is_nil", False):
+        if node.is_nil:
             return "0"
         handler = getattr(self, f"value_{node.type}", None)
         if handler is None:
@@ -156,13 +156,13 @@ class ExprGen:
         return self.load(self.var_location(sym), sym.type)
 
     def value_selector_expression(self, node):
-        if getattr(node, "forwarder", None) is not None:     # pkg.F or a method expression: a literal
+        if node.forwarder is not None:     # pkg.F or a method expression: a literal
             return self.value(node.forwarder)
-        if getattr(node, "pkgvar", None) is not None:
+        if node.pkgvar is not None:
             return self.load(self.pkgvar_loc(node), node.ty)
-        if isinstance(getattr(node, "sym", None), FuncSym):      # a method expression T.M
+        if isinstance(node.sym, FuncSym):      # a method expression T.M
             return self.func_value(node.sym)
-        if getattr(node, "method_value", None) is not None:
+        if node.method_value is not None:
             return self.method_value(node)
         return self.load(self.loc(node), node.ty)
 
@@ -183,7 +183,7 @@ class ExprGen:
         if op == "<-":
             return self.load(self.receive(node)[0], node.ty)
         if op == "&":
-            if getattr(node, "new_literal", False):
+            if node.new_literal:
                 return self.load(self.literal_object(node, operand), T.Pointer(operand.ty))
             saved, self.nilcheck_all = self.nilcheck_all, True
             try:            # &*p, &p.f, &p[i]: no memory is touched, so p is checked
@@ -224,7 +224,7 @@ class ExprGen:
         left, right = node.get("left"), node.get("right")
         if op in ("&&", "||"):
             return self.logical(op, left, right)
-        operand_type = getattr(node, "operand_type", None) or left.ty
+        operand_type = node.operand_type or left.ty
         if op in ("==", "!=", "<", "<=", ">", ">="):
             return self.compare(op, left, right, operand_type)
         a = self.value(left, node.ty)
@@ -269,7 +269,7 @@ class ExprGen:
             b = self.value(right, t)
             return f"({a} {op} {b})"
         def untyped_nil(n):           # (*T)(nil) stored in an interface is not a nil interface
-            return getattr(n, "is_nil", False) and getattr(n, "iface_target", None) is None
+            return n.is_nil and n.iface_target is None
         if untyped_nil(left) or untyped_nil(right):
             other = right if untyped_nil(left) else left
             # The first word decides: the data pointer of a slice, the type of an interface.
@@ -324,7 +324,7 @@ class ExprGen:
     def overflow_side(op, right_node) -> str:
         """Adding a positive constant can only overflow upwards, subtracting one only
         downwards: then one comparison tests for overflow instead of two."""
-        const = getattr(right_node, "const", None) if right_node is not None else None
+        const = right_node.const if right_node is not None else None
         if type(const) is not int or const <= 0 or op == "*":
             return "both"
         return "high" if op == "+" else "low"
@@ -354,12 +354,12 @@ class ExprGen:
         return f"((({expr}) + {hex(half)} & {hex(mask)}) - {hex(half)})"
 
     def value_call_expression(self, node):
-        if getattr(node, "conversion", False):
+        if node.conversion:
             return self.conversion(node)
-        builtin = getattr(node, "builtin", None)
+        builtin = node.builtin
         if builtin in ("len", "cap"):
             arg = node.get("arguments").children[0]
-            if getattr(node, "chan_query", False):
+            if node.chan_query:
                 ch = self.value(arg)
                 return f"{'CHANLEN' if builtin == 'len' else 'CHANCAP'}({ch})"
             if node.const is not None:
@@ -384,7 +384,7 @@ class ExprGen:
     def conversion(self, node):
         arg = node.get("arguments").children[0]
         src, dst = arg.ty.under, node.ty.under
-        if getattr(node, "conv_kind", "") == "slice2arrayptr":
+        if node.conv_kind == "slice2arrayptr":
             return f"SLICE2ARRAYPTR(RD({self.agg_addr(arg)}, 24), {dst.elem.under.length})"
         v = self.value(arg)
         if isinstance(dst, T.Basic) and isinstance(src, T.Basic):

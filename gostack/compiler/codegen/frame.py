@@ -96,7 +96,7 @@ class FrameGen:
         size = 0
         for callee in self.fn.calls:
             size = max(size, ParamLayout(callee.sig).args_size)
-        for sig in getattr(self.fn, "value_sigs", ()):
+        for sig in self.fn.value_sigs:
             size = max(size, ParamLayout(sig).args_size)
         return size
 
@@ -136,7 +136,7 @@ class FrameGen:
             offset = self.alloc(v.type)
             self.var_loc[v] = ("stack", offset)
             # A captured variable may be read by its closure after its block ends.
-            scope = self.scopes[0] if getattr(v, "captured", False) else self.scopes[-1]
+            scope = self.scopes[0] if v.captured else self.scopes[-1]
             scope.extend(offset + p for p in v.type.ptr_offsets())
             if self.regs is not None and self.promotable(v):
                 self.regs[offset] = (f"r{offset}", v.type.size)
@@ -229,7 +229,7 @@ class FrameGen:
             self.emit(f"if {cond}: return MORESTACK(g, @ENTRY@) or @SELF@")
 
     def enter_params(self):
-        if getattr(self.fn, "captures", None):
+        if self.fn.captures:
             # The closure pointer arrives in the context register (DX in Go); keep it
             # in the frame, where stack maps see it and copystack adjusts it.
             self.ctxt_slot = self.alloc(T.Pointer(T.UINT8))
@@ -253,7 +253,7 @@ class FrameGen:
 
     def epilogue(self):
         """Return: through deferreturn if the function defers, else straight out."""
-        if getattr(self.fn, "has_defer", False):
+        if self.fn.has_defer:
             if self.dr_block is None:
                 self.dr_block = self.new_block()
             self.emit(f"return @J{self.dr_block.index}@")
@@ -284,7 +284,7 @@ def _assigned_vars(body) -> set | None:
     out = set()
 
     def targets(n):
-        if isinstance(getattr(n, "sym", None), Var):
+        if isinstance(n.sym, Var):
             out.add(n.sym)
         for c in n.children:
             targets(c)

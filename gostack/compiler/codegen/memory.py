@@ -47,7 +47,7 @@ class MemoryGen:
     def var_location(self, sym: Var) -> Loc:
         if sym.kind == "global":
             return Loc("glob", sym.offset)
-        captures = getattr(self.fn, "captures", None)
+        captures = self.fn.captures
         if captures and sym in captures and sym.func is not self.fn:
             # Reached through the closure context: its k-th word after fn is &sym.
             k = captures.index(sym)
@@ -156,16 +156,16 @@ class MemoryGen:
 
     def agg_loc(self, node, convert=True) -> Loc:
         """Location of an aggregate (struct/array) value, materialized if needed."""
-        if convert and getattr(node, "iface_target", None) is not None:
+        if convert and node.iface_target is not None:
             return self.to_iface(node, node.iface_target)
         kind = node.type
-        if getattr(node, "is_nil", False):
+        if node.is_nil:
             tmp = Loc("sp", self.alloc_temp(node.ty))
             self.zero(tmp, node.ty)
             return tmp
         if kind == "type_assertion_expression":
             return self.type_assert(node)[0]
-        if getattr(node, "pkgvar", None) is not None:
+        if node.pkgvar is not None:
             return self.pkgvar_loc(node)
         if kind == "unary_expression" and node.op == "<-":
             return self.receive(node)[0]
@@ -189,11 +189,11 @@ class MemoryGen:
             self.composite_into(Loc("sp", tmp), node)
             return Loc("sp", tmp)
         if kind == "call_expression":
-            if getattr(node, "conversion", False):
-                if T.is_string(node.ty) or getattr(node, "conv_kind", "") in ("str2bytes", "str2runes"):
+            if node.conversion:
+                if T.is_string(node.ty) or node.conv_kind in ("str2bytes", "str2runes"):
                     return self.convert_string(node)
                 return self.agg_loc(node.get("arguments").children[0])
-            builtin = getattr(node, "builtin", None)
+            builtin = node.builtin
             if builtin == "append":
                 return self.append_call(node)
             if builtin == "make" and node.make_kind == "slice":

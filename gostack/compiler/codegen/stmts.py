@@ -73,7 +73,7 @@ class StmtGen:
         expr = node.children[0]
         while expr.type == "parenthesized_expression":
             expr = expr.children[0]
-        if getattr(expr, "recv", False):
+        if expr.recv:
             self.receive(expr)
             return
         if self.lowered_call(expr):

@@ -134,12 +134,12 @@ def equality_desc(t: T.Type):
 
 
 def _is_safepoint(node: Node) -> bool:
-    callee = getattr(node, "callee", None)
+    callee = node.callee
     if node.type == "call_expression":
         return isinstance(callee, (FuncSym, GoFunc)) or (callee is not None and callee.qualname in BLOCKING) \
-            or getattr(node, "func_value", None) is not None or getattr(node, "iface_call", None) is not None
-    return (node.type in ("send_statement", "select_statement") or getattr(node, "recv", False)
-            or getattr(node, "range_chan", None) is not None)
+            or node.func_value is not None or node.iface_call is not None
+    return (node.type in ("send_statement", "select_statement") or node.recv
+            or node.range_chan is not None)
 
 
 def _branches_native(node: Node, enclosing: list) -> bool:
@@ -154,7 +154,7 @@ def _branches_native(node: Node, enclosing: list) -> bool:
         return True
     if kind in ("fallthrough_statement", "type_switch_statement", "goto_statement"):
         return False
-    if kind == "labeled_statement" and getattr(node, "goto_target", False):
+    if kind == "labeled_statement" and node.goto_target:
         return False                         # a goto target starts a block
     inner = enclosing + [kind] if kind in ("for_statement", "expression_switch_statement") else enclosing
     return all(_branches_native(c, inner) for c in node.children)
