@@ -54,6 +54,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE
+from .traceback import gentraceback
 
 GOPARKUNLOCK = ("runtime.goparkunlock", "runtime/proc.go", 369)   # inlined into its callers
 
@@ -196,7 +197,6 @@ def after_gc(world):
     (from goparkunlock) and into bgscavenge (from park) changes: found by
     unwinding each parked goroutine's stack memory and rewritten there.
     """
-    from .traceback import gentraceback
     load = lambda addr: world.aspace.load(addr, "q")     # noqa: E731
     for g in world.background:
         for frame in gentraceback(world.program, load, g.pc, g.sp, False):

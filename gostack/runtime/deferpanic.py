@@ -27,9 +27,11 @@ they are called like the deferred closures, before printing (preprintpanics).
 
 from __future__ import annotations
 
+from .. import types as T
 from ..profiles import PTR_SIZE
 from . import printfmt
 from .panic import GoPanic
+from .symtab import CallSite
 
 DEFER_LINK, DEFER_FN, DEFER_SP, DEFER_PC = 0, 8, 16, 24
 
@@ -87,7 +89,6 @@ def defer_roots(g, aspace):
 
 def basic_text(info, aspace, data) -> str | None:
     """printpanicval for values of basic kinds (and named ones as T(v)); None otherwise."""
-    from .. import types as T
     t = info.type
     u = t.under
     if not isinstance(u, T.Basic):
@@ -156,7 +157,6 @@ class Panics:
         program = self.world.program
         pc = p.pc + 1
         if pc not in program.callsites:
-            from .symtab import CallSite
             f = program.findfunc(p.pc)
             program.callsites[pc] = CallSite(pc, f, p.line or f.decl_line, tuple(f.local_ptrs or ()),
                                              "runtime.gopanic")

@@ -65,9 +65,8 @@ from array import array
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE, SEGMENT_CACHE_BATCH, SEGMENT_CACHE_SIZE
-from .errors import RuntimeThrow
+from .errors import RuntimeThrow, StackOverflow
 from .mheap import pages_for
-from .stack import StackOverflow
 from .stackalloc import Stack, StackAllocator
 
 # Stktop's words, in memory order from the record's address (segment hi - StackTop).

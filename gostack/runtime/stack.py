@@ -33,8 +33,10 @@ to every word that a stack map says is a pointer and that points into the
 old stack; the saved frame pointers too.  The old stack is freed (unmapped:
 a stale pointer now faults).  Then the function runs its check again.
 
-Shrinking (at GC) and preemption arrive with goroutines (issue 4);
-`shrinkstack` here implements Go's rule so tests can drive it.
+Shrinking: the GC's stack scan (mgc.py) calls shrinkstack, which halves a
+stack using less than a quarter of it (Go's rule), unless the goroutine is
+stopped at an asynchronous safe point (isShrinkStackSafe).  Preemption
+rides on the guard: a stackPreempt request makes newstack call gopreempt_m.
 
 Segmented stacks (profile go1.2) keep the same entry points: a failed check
 still goes morestack -> newstack, which, after the preemption and overflow
@@ -47,22 +49,15 @@ from __future__ import annotations
 from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
 from .chan import adjustsudogs
 from .deferpanic import adjustdefers
-from .errors import RuntimeThrow
+from .errors import RuntimeThrow, StackOverflow
 from .runtime2 import Gstatus
+from .segmented import SegmentAllocator, SegmentedStacks
 
 POISON_BYTE = 0xFD        # what stackpoisoncopy fills a freed stack with
 
 
 class Switch(Exception):
     """The running goroutine stopped (parked, yielded, exited): schedule another."""
-
-
-class StackOverflow(Exception):
-    """newstack refused to grow: Go prints two `runtime:` lines and throws."""
-
-    def __init__(self, limit: int, sp: int, lo: int, hi: int):
-        super().__init__("stack overflow")
-        self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
 
 
 class StackEngine:
@@ -84,7 +79,6 @@ class StackEngine:
         self.segments = None
         if self.profile.stacks == "segmented":
             # Go 1.2 brings its own allocator (segments through a per-M cache).
-            from .segmented import SegmentAllocator, SegmentedStacks
             world.stackalloc = self.stackalloc = SegmentAllocator(
                 world.aspace, world.mheap, self.profile, world.stackalloc.debug,
                 world.stackalloc.on_event)
