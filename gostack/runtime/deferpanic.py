@@ -149,7 +149,7 @@ class Panics:
         program = self.world.program
         open_coded = getattr(program.findfunc(p.defer_pc), "open_coded", False)
         ret_pc = program.open_defer_return_pc if open_coded else program.panic_return_pc
-        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=ret_pc,
+        return self.world.reflectcall.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=ret_pc,
                                   resume_pc=self.panic_site(p))
 
     def panic_site(self, p) -> int:
@@ -165,7 +165,7 @@ class Panics:
     # ---- a deferred call returned into the panic
 
     def panic_return(self, g):
-        self.world.pop_runtime_frame(g)
+        self.world.reflectcall.pop_runtime_frame(g)
         p = g.panic
         if not p.recovered:
             return self.run_next_defer(g)
@@ -227,7 +227,7 @@ class Panics:
             n = int.from_bytes(results[8:16], "little", signed=True)
             p.text = self.aspace.read(ptr, n).decode("utf-8", "surrogateescape") if n else ""
             return self.fatal(g)
-        return self.world.call_go(g, entry_pc, receiver, result_size=16, then=done,
+        return self.world.reflectcall.call_go(g, entry_pc, receiver, result_size=16, then=done,
                                   resume_pc=self.panic_site(g.panic))
 
     def value_text(self, p) -> str:

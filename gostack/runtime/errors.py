@@ -24,3 +24,8 @@ class StackOverflow(Exception):
     def __init__(self, limit: int, sp: int, lo: int, hi: int):
         super().__init__("stack overflow")
         self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
+
+
+def throw(s: str):
+    """runtime.throw: the runtime found itself broken; never returns."""
+    raise RuntimeThrow(s)

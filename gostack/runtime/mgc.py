@@ -79,9 +79,7 @@ class Collector:
             yield from self.stack_words(g)
             yield g.ctxt
             yield from defer_roots(g, world.aspace)
-        for _when, _seq, what in world.timers:
-            if isinstance(what, int):
-                yield what                       # time.After's channel
+        yield from world.timers.roots()          # time.After's channels
 
     def stack_words(self, g):
         """Every word the stack maps call a pointer, frame by frame (scanframeworker).

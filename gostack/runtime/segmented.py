@@ -245,7 +245,7 @@ class SegmentedStacks:
         # more than its first segment.
         self.stacksize: dict = {}
         for counter in ("segments_allocated", "segments_freed", "segment_bytes_copied"):
-            self.world.totals.setdefault(counter, 0)      # in --stats-json even when zero
+            self.world.stats.totals.setdefault(counter, 0)      # in --stats-json even when zero
 
     @property
     def stackalloc(self) -> SegmentAllocator:

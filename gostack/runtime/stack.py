@@ -132,7 +132,7 @@ class StackEngine:
             self._decided(g, guard, "preempt" if runnable else "preempt_dropped")
             if runnable:
                 self.world.emit("preempt", g=g.goid, kind="stackguard0")
-                self.world.gosched(g)
+                self.world.gopreempt_m(g)
                 raise Switch()
             return
         if g.stack.lo == 0:

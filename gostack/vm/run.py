@@ -22,6 +22,7 @@ import dis
 import struct
 import sys
 import traceback as pytraceback
+from functools import partial
 
 from ..errors import EXIT_GO_PANIC, EXIT_HOST_LIMIT, EXIT_SIGSEGV, HostLimit
 from ..machine.thread import segfault_line
@@ -37,7 +38,8 @@ from ..runtime.errors import RuntimeThrow
 from ..runtime.hashmap import equal, normalize
 from ..runtime.slice import slicecheck
 from ..runtime.string import encode_rune
-from ..runtime.proc import SystemStackOnUserStack, World
+from ..runtime.proc import World
+from ..runtime.rt0 import SystemStackOnUserStack, morestack, morestackc
 from ..runtime.stack import StackOverflow, Switch
 from ..runtime.traceback import gentraceback, print_goroutine
 from ..runtime.symtab import Program
@@ -65,7 +67,7 @@ def run_program(program: Program, opts):
         return _host_failure(opts, limit.message)
     blocks = bind(program, world)
     code, host_error = execute(world, blocks)
-    stats = world.stats(code)
+    stats = world.stats.report(code)
     mappings = [(m.lo, m.hi, m.perm, m.name) for m in world.aspace.mappings()]
     return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code, stats,
                      host_error, mappings)
@@ -354,8 +356,8 @@ def runtime_namespace(world: World) -> dict:
     for n in getattr(world.program, "zeros", []):
         ns[f"Z{n}"] = bytes(n)
     ns.update(
-        MORESTACK=world.morestack,
-        MORESTACKC=world.morestackc,
+        MORESTACK=partial(morestack, world),
+        MORESTACKC=partial(morestackc, world),
         FORCEMOVE=stacks.forcemove,
         LOOPCHECK=lambda g, k: _loopcheck(world, g, k),
         LOOPSTOP=lambda g, head, head_pc: _loopstop(world, g, head_pc),
@@ -374,9 +376,9 @@ def runtime_namespace(world: World) -> dict:
         GOPANIC=lambda g, addr: _raise(P.UserPanic(load(addr, "q"), load(addr + 8, "q"))),
         RECOVER=world.panics.recover,
         PANICRETURN=world.panics.panic_return,
-        CALLRETURN=world.runtime_call_return,
+        CALLRETURN=world.reflectcall.runtime_call_return,
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
-        LOWWATER=world.lowwater,
+        LOWWATER=world.threads.lowwater,
         **scheduler_ops(world),
         SETMAXSTACK=lambda g, n: stacks.set_max_stack(n),
         EXIT=_exit,
@@ -463,7 +465,7 @@ def scheduler_ops(world: World) -> dict:
         """runtime.Goexit: end this goroutine (no deferred calls exist yet)."""
         if world.stacks.segments is not None:
             world.stacks.segments.unwindstack(g)   # back to its first segment, as goexit0 did
-        world.goexit(g)
+        world.goexit0(g)
         return parked(g, cont_pc)
 
     def newproc(g, entry_pc, args_addr, size, creator, line, fv=0):
@@ -476,22 +478,22 @@ def scheduler_ops(world: World) -> dict:
     def goexit(g):
         if g is world.main_g:
             raise ProgramExit(0)
-        world.goexit(g)
+        world.goexit0(g)
         raise Switch()
 
     return dict(CHANSEND=chansend, CHANRECV=chanrecv, CLOSECHAN=lambda g, ch: chans.closechan(ch),
                 MAKECHAN=lambda g, size, n, ptrs=(): chans.makechan(size, n, ptrs),
                 CHANLEN=chans.chanlen, CHANCAP=chans.chancap,
-                GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=may_park(world.sleep),
+                GOSCHED=gosched, GCOLLECT=gcollect, SLEEP=may_park(world.timers.sleep),
                 NUMGOROUTINE=lambda g: len(world.live_goroutines()),
-                WGADD=lambda g, addr, n: world.wg_add(addr, n),
-                WGDONE=lambda g, addr: world.wg_add(addr, -1),
-                WGWAIT=may_park(world.wg_wait), MUTEXLOCK=may_park(world.mutex_lock),
-                MUTEXUNLOCK=lambda g, addr: world.mutex_unlock(addr),
+                WGADD=lambda g, addr, n: world.sema.wg_add(addr, n),
+                WGDONE=lambda g, addr: world.sema.wg_add(addr, -1),
+                WGWAIT=may_park(world.sema.wg_wait), MUTEXLOCK=may_park(world.sema.mutex_lock),
+                MUTEXUNLOCK=lambda g, addr: world.sema.mutex_unlock(addr),
                 NEWPROC=newproc, GOEXIT=goexit, SELECTGO=selectgo, GOEXITCALL=goexitcall,
-                TIMEAFTER=lambda g, d: world.after(d), RWLOCK=may_park(world.rw_lock), RWRLOCK=may_park(world.rw_rlock),
-                RWUNLOCK=lambda g, addr: world.rw_unlock(addr),
-                RWRUNLOCK=lambda g, addr: world.rw_runlock(addr))
+                TIMEAFTER=lambda g, d: world.timers.after(d), RWLOCK=may_park(world.sema.rw_lock), RWRLOCK=may_park(world.sema.rw_rlock),
+                RWUNLOCK=lambda g, addr: world.sema.rw_unlock(addr),
+                RWRUNLOCK=lambda g, addr: world.sema.rw_runlock(addr))
 
 
 def _words(data: bytes) -> list:
