@@ -178,7 +178,7 @@ class Panics:
         g.bp = p.defer_sp + f.frame_size - PTR_SIZE if f.frame_size else g.bp
         return self.world.blocks[p.defer_pc]
 
-    def recover(self, g, retaddr_slot: int, dst: int) -> None:
+    def gorecover(self, g, retaddr_slot: int, dst: int) -> None:
         """recover(): the panic's value if called by a deferred call that the panic made."""
         store = self.aspace.store
         p = g.panic

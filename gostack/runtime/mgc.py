@@ -58,12 +58,12 @@ class Collector:
         marked = self.mark()
         freed = self.sweep(marked)
         scanned, used = self.scan_and_shrink_stacks()
-        world.free_dead_stacks()
+        self.markrootFreeGStacks()
         for p in world.allp:
             world.stackalloc.stackcache_clear(p)
         world.stackalloc.free_stack_spans()
         if world.profile.adaptive_stack_start:
-            world.starting_stack = world.adaptive_start(scanned, used)
+            world.starting_stack = self.adaptive_start(scanned, used)
         live = world.mheap.heap_alloc
         self.next_gc = max(HEAP_MINIMUM, live + live * GOGC // 100)
         self.numgc += 1
@@ -160,6 +160,27 @@ class Collector:
         return len(dead)
 
     # ------------------------------------------------------------ stacks
+
+    def markrootFreeGStacks(self):  # noqa: N802 (Go's name)
+        """Dead Gs on the global free list give up their stacks."""
+        world = self.world
+        for g in world.gfree_global:
+            if g.stack is not None:
+                world.stack_owner = g.goid
+                world.stacks.stackalloc.stackfree(g.stack, world.p)
+                g.stack = None
+        world.stack_owner = None
+
+    def adaptive_start(self, scanned: int, total: int) -> int:
+        """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
+        profile = self.world.profile
+        if not scanned:
+            return profile.fixed_stack
+        avg = total // scanned + profile.stack_guard
+        size = profile.fixed_stack
+        while size < avg and size < self.world.max_stack:
+            size *= 2
+        return size
 
     def scan_and_shrink_stacks(self):
         world = self.world

@@ -542,25 +542,6 @@ class World:
         self.numgc = self.collector.numgc
         background_after_gc(self)
 
-    def free_dead_stacks(self):
-        """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
-        for g in self.gfree_global:
-            if g.stack is not None:
-                self.stack_owner = g.goid
-                self.stacks.stackalloc.stackfree(g.stack, self.p)
-                g.stack = None
-        self.stack_owner = None
-
-    def adaptive_start(self, scanned: int, total: int) -> int:
-        """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
-        if not scanned:
-            return self.profile.fixed_stack
-        avg = total // scanned + self.profile.stack_guard
-        size = self.profile.fixed_stack
-        while size < avg and size < self.max_stack:
-            size *= 2
-        return size
-
     # ------------------------------------------------------------ preemption (sysmon)
 
     def sysmon(self):

@@ -30,8 +30,11 @@ throws `stack overflow` past maxstacksize, and calls copystack: allocate the
 new stack, copy the used bytes [sp, hi) to the same distance below the new
 hi, then walk the frames *on the new stack* and add delta = new.hi - old.hi
 to every word that a stack map says is a pointer and that points into the
-old stack; the saved frame pointers too.  The old stack is freed (unmapped:
-a stale pointer now faults).  Then the function runs its check again.
+old stack; the saved frame pointers too.  The walk is traceback.py's
+unwinder; per frame, adjustframe takes the frame's pointer maps from
+getStackMap and hands each bitmap to adjustpointers.  The old stack is
+freed (unmapped: a stale pointer now faults).  Then the function runs its
+check again.
 
 Shrinking: the GC's stack scan (mgc.py) calls shrinkstack, which halves a
 stack using less than a quarter of it (Go's rule), unless the goroutine is
@@ -49,7 +52,7 @@ from __future__ import annotations
 from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
 from .chan import adjustsudogs
 from .deferpanic import adjustdefers
-from .errors import RuntimeThrow, StackOverflow
+from .errors import StackOverflow, throw
 from .runtime2 import Gstatus
 from .segmented import SegmentAllocator, SegmentedStacks
 from .traceback import unwind
@@ -138,10 +141,10 @@ class StackEngine:
                 raise Switch()
             return
         if g.stack.lo == 0:
-            raise RuntimeThrow("missing stack in newstack")
+            throw("missing stack in newstack")
         sp = g.sp
         if sp - PTR_SIZE < g.stack.lo:       # the CALL to morestack needed a word too
-            raise RuntimeThrow("runtime: split stack overflow")
+            throw("runtime: split stack overflow")
         if self.segments is not None:
             self.segments.newstack(g)        # a forced move is a forced split here
             return

@@ -374,7 +374,7 @@ def runtime_namespace(world: World) -> dict:
         W64=_wrap64, F32=round_float32, IDIV=_idiv, IMOD=_imod, FDIV=_fdiv, SHL=_shl, SHR=_shr, F2I=_f2i,
         PANIC_INDEX=_panic_index,
         GOPANIC=lambda g, addr: _raise(P.UserPanic(load(addr, "q"), load(addr + 8, "q"))),
-        RECOVER=world.panics.recover,
+        RECOVER=world.panics.gorecover,
         PANICRETURN=world.panics.panic_return,
         CALLRETURN=world.reflectcall.runtime_call_return,
         READMEMSTATS=lambda g, addr: _readmemstats(world, addr),
