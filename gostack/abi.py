@@ -39,6 +39,7 @@ ST_q, one per memoryview format), which Go compiles to MOVs.
 from __future__ import annotations
 
 import struct
+from functools import partial
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -50,6 +51,7 @@ from .runtime import panic as P
 from .runtime import printfmt
 from .runtime.errors import RuntimeThrow
 from .runtime.hashmap import equal, normalize
+from .runtime.rt0 import morestack, morestackc
 from .runtime.slice import slicecheck
 from .runtime.stack import Switch
 from .runtime.string import encode_rune
@@ -164,7 +166,7 @@ def goexitcall(world):
         are dropped, not run (goexit clears g.defer)."""
         if world.stacks.segments is not None:
             world.stacks.segments.unwindstack(g)   # back to its first segment, as goexit0 did
-        world.goexit(g)
+        world.goexit0(g)
         return parked(g, cont_pc)
     return call
 
@@ -174,7 +176,7 @@ def goexit(world):
         """A goroutine's function returned (goexit1); main's ends the program."""
         if g is world.main_g:
             raise ProgramExit(0)
-        world.goexit(g)
+        world.goexit0(g)
         raise Switch()
     return call
 
@@ -338,11 +340,11 @@ op("FILL", "runtime.memclrNoHeapPointers", lambda world: (lambda fill: lambda a,
 op("RD", "a block copy's load (MOVUPS)", lambda world: world.aspace.read)
 
 # Stacks: the prologue's calls and the model's stack statistics.
-op("MORESTACK", "runtime.morestack", lambda world: world.morestack)
-op("MORESTACKC", "runtime.morestackc", lambda world: world.morestackc)
+op("MORESTACK", "runtime.morestack", lambda world: partial(morestack, world))
+op("MORESTACKC", "runtime.morestackc", lambda world: partial(morestackc, world))
 op("FORCEMOVE", "runtime.newstack (GODEBUG stackforcemove: copy at every call)",
    lambda world: world.stacks.forcemove)
-op("LOWWATER", "none (the thread model's stack commit: a guard-page touch)", lambda world: world.lowwater)
+op("LOWWATER", "none (the thread model's stack commit: a guard-page touch)", lambda world: world.threads.lowwater)
 op("LOOPCHECK", "runtime.sysmon/retake's view of a running loop (its back edge)", loopcheck)
 op("LOOPSTOP", "runtime.asyncPreempt at a loop head", loopstop)
 
@@ -371,10 +373,10 @@ op("PSTR", "runtime.printstring", _const(lambda data: data.decode("utf-8", "surr
 op("PANIC_INDEX", "runtime.panicIndex", _const(panic_index))
 op("SLICE2ARRAYPTR", "runtime.panicSliceConvert", _const(slice_to_array_pointer))
 op("GOPANIC", "runtime.gopanic", gopanic)
-op("RECOVER", "runtime.gorecover", lambda world: world.panics.recover)
+op("RECOVER", "runtime.gorecover", lambda world: world.panics.gorecover)
 op("PANICRETURN", "runtime.gopanic (a deferred call returned)", lambda world: world.panics.panic_return)
 op("CALLRETURN", "runtime.reflectcall (the Go function it called returned)",
-   lambda world: world.runtime_call_return)
+   lambda world: world.reflectcall.runtime_call_return)
 op("EXIT", "runtime.exit", _const(exit_))
 op("GOEXIT", "runtime.goexit1", goexit)
 op("NEWPROC", "runtime.newproc", newproc)
@@ -441,19 +443,19 @@ op("NUMGOROUTINE", "runtime.NumGoroutine",
 op("READMEMSTATS", "runtime.ReadMemStats", readmemstats, sig([T.Pointer(MEMSTATS)]))
 op("SETMAXSTACK", "runtime/debug.SetMaxStack",
    lambda world: (lambda stacks: lambda g, n: stacks.set_max_stack(n))(world.stacks), sig([T.INT], [T.INT]))
-op("SLEEP", "time.Sleep", lambda world: may_park(world.sleep), sig([DURATION]), parks=True)
-op("TIMEAFTER", "time.After", lambda world: lambda g, d: world.after(d),
+op("SLEEP", "time.Sleep", lambda world: may_park(world.timers.sleep), sig([DURATION]), parks=True)
+op("TIMEAFTER", "time.After", lambda world: lambda g, d: world.timers.after(d),
    sig([DURATION], [T.Chan(TIME, "recv")]))
 _WG, _MU, _RW = T.Pointer(WAITGROUP), T.Pointer(MUTEX), T.Pointer(RWMUTEX)
-op("WGADD", "sync.(*WaitGroup).Add", lambda world: lambda g, addr, n: world.wg_add(addr, n), sig([_WG, T.INT]))
-op("WGDONE", "sync.(*WaitGroup).Done", lambda world: lambda g, addr: world.wg_add(addr, -1), sig([_WG]))
-op("WGWAIT", "sync.(*WaitGroup).Wait", lambda world: may_park(world.wg_wait), sig([_WG]), parks=True)
-op("MUTEXLOCK", "sync.(*Mutex).Lock", lambda world: may_park(world.mutex_lock), sig([_MU]), parks=True)
-op("MUTEXUNLOCK", "sync.(*Mutex).Unlock", lambda world: lambda g, addr: world.mutex_unlock(addr), sig([_MU]))
-op("RWLOCK", "sync.(*RWMutex).Lock", lambda world: may_park(world.rw_lock), sig([_RW]), parks=True)
-op("RWUNLOCK", "sync.(*RWMutex).Unlock", lambda world: lambda g, addr: world.rw_unlock(addr), sig([_RW]))
-op("RWRLOCK", "sync.(*RWMutex).RLock", lambda world: may_park(world.rw_rlock), sig([_RW]), parks=True)
-op("RWRUNLOCK", "sync.(*RWMutex).RUnlock", lambda world: lambda g, addr: world.rw_runlock(addr), sig([_RW]))
+op("WGADD", "sync.(*WaitGroup).Add", lambda world: lambda g, addr, n: world.sema.wg_add(addr, n), sig([_WG, T.INT]))
+op("WGDONE", "sync.(*WaitGroup).Done", lambda world: lambda g, addr: world.sema.wg_add(addr, -1), sig([_WG]))
+op("WGWAIT", "sync.(*WaitGroup).Wait", lambda world: may_park(world.sema.wg_wait), sig([_WG]), parks=True)
+op("MUTEXLOCK", "sync.(*Mutex).Lock", lambda world: may_park(world.sema.mutex_lock), sig([_MU]), parks=True)
+op("MUTEXUNLOCK", "sync.(*Mutex).Unlock", lambda world: lambda g, addr: world.sema.mutex_unlock(addr), sig([_MU]))
+op("RWLOCK", "sync.(*RWMutex).Lock", lambda world: may_park(world.sema.rw_lock), sig([_RW]), parks=True)
+op("RWUNLOCK", "sync.(*RWMutex).Unlock", lambda world: lambda g, addr: world.sema.rw_unlock(addr), sig([_RW]))
+op("RWRLOCK", "sync.(*RWMutex).RLock", lambda world: may_park(world.sema.rw_rlock), sig([_RW]), parks=True)
+op("RWRUNLOCK", "sync.(*RWMutex).RUnlock", lambda world: lambda g, addr: world.sema.rw_runlock(addr), sig([_RW]))
 
 
 # ---------------------------------------------------------------- derived from the table

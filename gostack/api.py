@@ -128,7 +128,7 @@ def run_program(program, opts: RunOptions) -> RunResult:
     except HostLimit as limit:
         return _host_failure(opts, limit.message)
     code, host_error = execute(world, bind(program, world))
-    stats = world.stats(code)
+    stats = world.stats.report(code)
     mappings = [(m.lo, m.hi, m.perm, m.name) for m in world.aspace.mappings()]
     return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code, stats,
                      host_error, mappings)
@@ -180,7 +180,7 @@ class Process:
         if not self.world.thread_model:
             raise ValueError("clone needs stack_model='thread' (goroutine code grows its "
                              "stack by moving it, which a caller-provided stack cannot do)")
-        return self.world.clone(fn, child_stack, flags, arg)
+        return self.world.threads.clone(fn, child_stack, flags, arg)
 
     def maps_text(self) -> str:
         return self.world.aspace.maps_text()
@@ -190,7 +190,7 @@ class Process:
         world = self.world
         code, host_error = execute(world, bind(self.program, world))
         return RunResult("".join(world.stdout_parts), "".join(world.stderr_parts), code,
-                         world.stats(code), host_error)
+                         world.stats.report(code), host_error)
 
 
 def load_source(text: str, path: str = "main.go", **options) -> Process:

@@ -54,6 +54,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE
+from .runtime2 import Gstatus
+from .traceback import gentraceback
 
 GOPARKUNLOCK = ("runtime.goparkunlock", "runtime/proc.go", 369)   # inlined into its callers
 
@@ -177,6 +179,7 @@ def make(world, spec: Background):
     calls = [(entries[name], offset) for name, offset in spec.calls]
     g = world.newproc(calls[0][0].entry, b"", spec.creator, system=True)
     write_frames(world, g, calls)
+    g.casgstatus(Gstatus.RUNNABLE, Gstatus.RUNNING)    # it ran until it parked, in the frames written
     world.gopark(g, spec.waitreason)
     return g
 
@@ -196,7 +199,6 @@ def after_gc(world):
     (from goparkunlock) and into bgscavenge (from park) changes: found by
     unwinding each parked goroutine's stack memory and rewritten there.
     """
-    from .traceback import gentraceback
     load = lambda addr: world.aspace.load(addr, "q")     # noqa: E731
     for g in world.background:
         for frame in gentraceback(world.program, load, g.pc, g.sp, False):

@@ -27,9 +27,11 @@ they are called like the deferred closures, before printing (preprintpanics).
 
 from __future__ import annotations
 
+from .. import types as T
 from ..profiles import PTR_SIZE
 from . import printfmt
 from .panic import GoPanic
+from .symtab import CallSite
 
 DEFER_LINK, DEFER_FN, DEFER_SP, DEFER_PC = 0, 8, 16, 24
 
@@ -87,7 +89,6 @@ def defer_roots(g, aspace):
 
 def basic_text(info, aspace, data) -> str | None:
     """printpanicval for values of basic kinds (and named ones as T(v)); None otherwise."""
-    from .. import types as T
     t = info.type
     u = t.under
     if not isinstance(u, T.Basic):
@@ -148,7 +149,7 @@ class Panics:
         program = self.world.program
         open_coded = getattr(program.findfunc(p.defer_pc), "open_coded", False)
         ret_pc = program.open_defer_return_pc if open_coded else program.panic_return_pc
-        return self.world.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=ret_pc,
+        return self.world.reflectcall.call_go(g, load(fv, "q"), b"", ctxt=fv, ret_pc=ret_pc,
                                   resume_pc=self.panic_site(p))
 
     def panic_site(self, p) -> int:
@@ -156,7 +157,6 @@ class Panics:
         program = self.world.program
         pc = p.pc + 1
         if pc not in program.callsites:
-            from .symtab import CallSite
             f = program.findfunc(p.pc)
             program.callsites[pc] = CallSite(pc, f, p.line or f.decl_line, tuple(f.local_ptrs or ()),
                                              "runtime.gopanic")
@@ -165,7 +165,7 @@ class Panics:
     # ---- a deferred call returned into the panic
 
     def panic_return(self, g):
-        self.world.pop_runtime_frame(g)
+        self.world.reflectcall.pop_runtime_frame(g)
         p = g.panic
         if not p.recovered:
             return self.run_next_defer(g)
@@ -178,7 +178,7 @@ class Panics:
         g.bp = p.defer_sp + f.frame_size - PTR_SIZE if f.frame_size else g.bp
         return self.world.blocks[p.defer_pc]
 
-    def recover(self, g, retaddr_slot: int, dst: int) -> None:
+    def gorecover(self, g, retaddr_slot: int, dst: int) -> None:
         """recover(): the panic's value if called by a deferred call that the panic made."""
         store = self.aspace.store
         p = g.panic
@@ -227,7 +227,7 @@ class Panics:
             n = int.from_bytes(results[8:16], "little", signed=True)
             p.text = self.aspace.read(ptr, n).decode("utf-8", "surrogateescape") if n else ""
             return self.fatal(g)
-        return self.world.call_go(g, entry_pc, receiver, result_size=16, then=done,
+        return self.world.reflectcall.call_go(g, entry_pc, receiver, result_size=16, then=done,
                                   resume_pc=self.panic_site(g.panic))
 
     def value_text(self, p) -> str:

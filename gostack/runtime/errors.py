@@ -16,3 +16,16 @@ class RuntimeThrow(Exception):
     def __init__(self, msg: str):
         super().__init__(msg)
         self.msg = msg
+
+
+class StackOverflow(Exception):
+    """newstack refused to grow: Go prints two `runtime:` lines and throws."""
+
+    def __init__(self, limit: int, sp: int, lo: int, hi: int):
+        super().__init__("stack overflow")
+        self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
+
+
+def throw(s: str):
+    """runtime.throw: the runtime found itself broken; never returns."""
+    raise RuntimeThrow(s)

@@ -20,6 +20,7 @@ that are not pointer-shaped they are wrappers `main.(*T).M`, as in Go.
 
 from __future__ import annotations
 
+from ..profiles import PTR_SIZE
 from .panic import GoPanic
 
 
@@ -66,7 +67,6 @@ class Ifaces:
         for info in self.types.values():
             if info.runtime_error == name:
                 return info.addr
-        from ..profiles import PTR_SIZE
         addr = self.world.malloc(48, "type " + name, ())
         self.world.collector.pin(addr)
         entry = self.world.program.runtime_error_pc

@@ -7,10 +7,11 @@ Stop-the-world and non-incremental here: a cycle runs only when every
 goroutine is at a safepoint (runtime.GC() is one, and the scheduler runs
 paced cycles between goroutines), so no write barrier is needed.
 
-Roots are the pointer words of the globals (their types' pointer maps) and
-of every goroutine's stack, found by walking its frames with the stack maps
-the compiler recorded per call site (`live_ptrs`) and per function
-(`arg_ptrs`): the same walk copystack uses.  A word is a heap pointer if it
+Roots (markroot) are the pointer words of the globals (their types'
+pointer maps) and of every goroutine's stack: scanstack walks its frames
+with the unwinder (traceback.py's gentraceback, the walk copystack uses)
+and scanframe reads each frame's words through the stack maps the compiler
+recorded per call site and per function (stack.py's getStackMap).  A word is a heap pointer if it
 falls inside a live object (interior pointers count).  Marked objects are
 scanned through their own pointer maps; a channel is scanned through its
 buffered elements.  Everything unmarked is freed.
@@ -24,7 +25,8 @@ from __future__ import annotations
 
 from ..profiles import PTR_SIZE
 from .deferpanic import defer_roots
-from .segmented import lessstack_pc, segment_boundary
+from .stack import getStackMap
+from .traceback import gentraceback
 
 GOGC = 100                    # heap growth allowed between cycles, percent
 HEAP_MINIMUM = 4 << 20        # heapminimum: the first goal
@@ -56,12 +58,12 @@ class Collector:
         marked = self.mark()
         freed = self.sweep(marked)
         scanned, used = self.scan_and_shrink_stacks()
-        world.free_dead_stacks()
+        self.markrootFreeGStacks()
         for p in world.allp:
             world.stackalloc.stackcache_clear(p)
         world.stackalloc.free_stack_spans()
         if world.profile.adaptive_stack_start:
-            world.starting_stack = world.adaptive_start(scanned, used)
+            world.starting_stack = self.adaptive_start(scanned, used)
         live = world.mheap.heap_alloc
         self.next_gc = max(HEAP_MINIMUM, live + live * GOGC // 100)
         self.numgc += 1
@@ -69,22 +71,22 @@ class Collector:
 
     # ------------------------------------------------------------ mark
 
-    def roots(self):
+    def markroot(self):
+        """Every root word: globals, pinned objects, each goroutine's stack, context,
+        defer records and panics, and the channels of pending timers."""
         world = self.world
         load = world.aspace.load
         for off in world.program.global_ptrs:
             yield load(world.data.lo + off, "q")
         yield from self.pinned
         for g in world.live_goroutines(system=True):
-            yield from self.stack_words(g)
+            yield from self.scanstack(g)
             yield g.ctxt
             yield from defer_roots(g, world.aspace)
-        for _when, _seq, what in world.timers:
-            if isinstance(what, int):
-                yield what                       # time.After's channel
+        yield from world.timers.roots()          # time.After's channels
 
-    def stack_words(self, g):
-        """Every word the stack maps call a pointer, frame by frame (scanframeworker).
+    def scanstack(self, g):
+        """Every word the stack maps call a pointer in g's stack, frame by frame.
 
         With segmented stacks the walk crosses into older segments at each
         lessstack return pc, through the segment's Stktop, as traceback does.
@@ -92,33 +94,30 @@ class Collector:
         world = self.world
         program = world.program
         load = world.aspace.load
-        pc, sp = g.pc, g.sp
+        pc = g.pc
         f = program.findfunc(pc)
         at_entry = f is not None and f.entry == pc
         stack_top = world.profile.stack_top if world.stacks.segments is not None else 0
-        lessstack = lessstack_pc(program) if stack_top else None
-        hi = g.stack.hi
-        while True:
-            if pc == lessstack:
-                pc, sp, hi = segment_boundary(lambda a: load(a, "q"), hi, stack_top)
-                at_entry = False
-                continue
-            f = program.findfunc(pc)
-            if f is None or f.name == "runtime.goexit":
+        for frame in gentraceback(program, lambda a: load(a, "q"), pc, g.sp, at_entry,
+                                  stack_hi=g.stack.hi, stack_top=stack_top):
+            if frame.func.name == "runtime.goexit":
                 return
-            frame = 0 if at_entry else f.frame_size
-            if not at_entry:
-                site = program.callsites.get(pc)
-                for off in (site.live_ptrs if site is not None else f.local_ptrs):
-                    yield load(sp + off, "q")
-            argp = sp + frame + PTR_SIZE
-            for off in f.arg_ptrs:
-                yield load(argp + off, "q")
-            pc, sp, at_entry = load(argp - PTR_SIZE, "q"), argp, False
+            yield from self.scanframe(frame)
+
+    stack_words = scanstack         # (the name tests/unit/test_background_goroutines.py uses)
+
+    def scanframe(self, frame):
+        """scanframeworker: the frame's pointer words, locals then arguments."""
+        load = self.world.aspace.load
+        locals_, args = getStackMap(frame.func, frame.pc, frame.at_entry, self.world.program)
+        for off in locals_:
+            yield load(frame.sp + off, "q")
+        for off in args:
+            yield load(frame.argp + off, "q")
 
     def mark(self) -> set:
         marked: set[int] = set()
-        work = [w for w in self.roots() if w]
+        work = [w for w in self.markroot() if w]
         while work:
             base = self.object_base(work.pop())
             if base is None or base in marked:
@@ -161,6 +160,27 @@ class Collector:
         return len(dead)
 
     # ------------------------------------------------------------ stacks
+
+    def markrootFreeGStacks(self):  # noqa: N802 (Go's name)
+        """Dead Gs on the global free list give up their stacks."""
+        world = self.world
+        for g in world.gfree_global:
+            if g.stack is not None:
+                world.stack_owner = g.goid
+                world.stacks.stackalloc.stackfree(g.stack, world.p)
+                g.stack = None
+        world.stack_owner = None
+
+    def adaptive_start(self, scanned: int, total: int) -> int:
+        """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
+        profile = self.world.profile
+        if not scanned:
+            return profile.fixed_stack
+        avg = total // scanned + profile.stack_guard
+        size = profile.fixed_stack
+        while size < avg and size < self.world.max_stack:
+            size *= 2
+        return size
 
     def scan_and_shrink_stacks(self):
         world = self.world

@@ -44,7 +44,7 @@ from bisect import bisect_right, insort
 
 from gostack.machine.memory import AddressSpace
 from gostack.profiles import HEAP_ARENA_BASE, HEAP_ARENA_BYTES, PAGE_SIZE, PTR_SIZE, Profile
-from gostack.runtime.errors import RuntimeThrow
+from gostack.runtime.errors import throw
 from gostack.runtime.sizeclasses import MAX_SMALL_SIZE, SIZE_CLASSES, size_to_class
 
 HEAP_MAPPING_NAME = "[heap]"
@@ -223,7 +223,7 @@ class MHeap:
     def free_manual(self, span: MSpan) -> None:
         """Give a stack span back to the page heap (mheap.freeManual)."""
         if span.state != "stack" or self._spans.get(span.base) is not span:
-            raise RuntimeThrow("freeManual of a span not in state stack")
+            throw("freeManual of a span not in state stack")
         self.stack_inuse -= span.size
         self._free_span(span)
 
@@ -286,7 +286,7 @@ class MHeap:
         """Free the object at addr (for tests and a collector)."""
         span = self.find_span(addr)
         if span is None or span.state != "heap" or not self._is_live_object(span, addr):
-            raise RuntimeThrow(f"free of {addr:#x}: not a live heap object")
+            throw(f"free of {addr:#x}: not a live heap object")
         self.names.pop(addr, None)
         self.heap_alloc -= span.elemsize
         self.heap_objects -= 1

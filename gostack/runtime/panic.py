@@ -3,9 +3,11 @@
 Go counterpart: src/runtime/panic.go (gopanic, printpanics, throw, fatal),
 error.go (runtime.Error texts), signal_unix.go (sigpanic).
 
-gostack has no defer/recover yet (issue 3), so a panic always ends the
-program: `panic: <value>` (plus ` [recovered]` never, for now), the signal
-line for faults, a blank line, the panicking goroutine's traceback, exit 2.
+This module holds the failure values and their headers; running the
+deferred calls, recover and printing a panic chain live in deferpanic.py.
+An unrecovered panic ends the program: `panic: <value>` lines (with
+` [recovered]` on a re-panicked one), the signal line for faults, a blank
+line, the panicking goroutine's traceback, exit 2.
 """
 
 from __future__ import annotations

@@ -1,56 +1,49 @@
-"""proc: the world a program runs in (schedinit, m0, g0, the main goroutine).
+"""proc: the world a program runs in: G, M, P and the scheduler.
 
-Go counterpart: src/runtime/proc.go (schedinit, mcommoninit, malg, newproc1,
-runtime.main) and the process start in asm_amd64.s (rt0_go), Go 1.19.
+Go counterpart: src/runtime/proc.go (schedinit, newproc/newproc1,
+goexit0, gfput/gfget, runqput, findrunnable, schedule, execute, park_m,
+goready, gopreempt_m, procresize, stopTheWorld, sysmon's retake, checkdead),
+Go 1.19.
 
-At start the process has (machine/layout.py): text and bss mapped from the
-binary, the vDSO, the main thread's OS stack at the top of the address
-space (RLIMIT_STACK, 8 MiB), m0 whose g0 runs on the top 64 KB of that OS
-stack, m0's gsignal with a 32 KB stack from the heap, one P with its stack
-cache, and the main goroutine: a 2 KB heap stack holding a fake call from
-runtime.goexit into runtime.main, exactly as newproc1 builds it (4 words
-reserved below hi, then the return address).  Then, as runtime.main does
-first, newm makes the sysmon M: its g0 (8 KB, 16 KB from Go 1.22) and
-gsignal come from the heap, and the g0 stack is what clone gets as the new
-thread's stack.  Runtime work that Go does on g0 (newstack) runs through
-`systemstack`, which pushes Go's frames for it onto g0's memory.
-
-In the thread stack model (`--stack-model thread`) there is no Go runtime
-underneath, as for a C program: no g0 or gsignal; main runs on the main
-thread's stack and every other goroutine is a thread that pthread_create
-(machine/thread.py) gives a fixed stack with a guard page.
+World is schedinit's result and the scheduler: it makes the process
+(rt0.py: the binary, the main thread's stack, m0 with its g0 and gsignal),
+one P per GOMAXPROCS, the main goroutine (a 2 KB heap stack holding a fake
+call from runtime.goexit into runtime.main, exactly as newproc1 builds it:
+4 words reserved below hi, then the return address), the sysmon M (newm,
+runtime.main's first act) and the runtime's own goroutines (background.py).
+Its components model the rest of the runtime, each in its own module:
+stacks (stack.py), channels (chan.py), the collector (mgc.py), panics
+(deferpanic.py), timers (timers.py), semaphores and sync (sema.py), the
+thread stack model (threadstacks.py), calls from the runtime into Go
+(reflectcall.py) and the statistics (stats.py).
 
 The scheduler is Go's in miniature: GOMAXPROCS Ps (default: the model
 machine's CPUs, --cpus, 1 unless asked), each with a local run queue, a
 runnext slot, dead Gs kept with their stacks for reuse (gfput/gfget) and a
 stack cache; a global run queue; gopark/goready; work stealing by idle Ps;
-runtime.GOMAXPROCS resizing allp as procresize does; an M (with its own g0)
-started for each P when it first has work; a virtual clock for time.Sleep;
-and a sysmon that asks a goroutine running for too long on its P to yield by
-poisoning its stackguard0 with stackPreempt.  Deliberate difference: the Ps
-do not run at the same time; the host runs them one after another, a slice
-of PROC_SLICE_STEPS each, switching only where every value is in memory
-(between blocks), so everything stays on one host thread and deterministic:
-the same program and options give the same schedule.
+runtime.GOMAXPROCS resizing allp (procresize); an M (with its own g0)
+started for each P when it first has work; and a sysmon that asks a
+goroutine running for too long on its P to yield by poisoning its
+stackguard0 with stackPreempt.  Every status change goes through
+casgstatus (runtime2.py's transition table).  Deliberate difference: the
+Ps do not run at the same time; the host runs them one after another, a
+slice of PROC_SLICE_STEPS each, switching only where every value is in
+memory (between blocks), so everything stays on one host thread and
+deterministic: the same program and options give the same schedule.
 """
 
 from __future__ import annotations
 
-import heapq
 import random
 import time
 from collections import deque
 
 from ..errors import HostLimit
-from ..machine.layout import STACK_TOP, ProcessLayout, binary_name, page_round
-from ..machine.memory import AddressSpace, Fault
-from ..machine.thread import GO_CLONE_FLAGS, PTHREAD_CLONE_FLAGS, Kernel, committed_bytes
-from ..profiles import (FORCE_PREEMPT_STEPS, MAX_PROCS_HOST, NS_PER_STEP, PROC_SLICE_STEPS, G0_GC_FRAMES, G0_MSTART_FRAMES,
-                        G0_NEWSTACK_FRAMES,
-                        G0_STACK_M0, GFREE_LOCAL_MAX, GSIGNAL_STACK, MAX_STACK_DEFAULT,
-                        OS_PAGE_SIZE, PTR_SIZE, RLIMIT_STACK_DEFAULT, STACK_PREEMPT,
-                        STACKGUARD1_USER)
-from .errors import RuntimeThrow
+from ..machine.memory import AddressSpace
+from ..profiles import (FORCE_PREEMPT_STEPS, MAX_PROCS_HOST, NS_PER_STEP, PROC_SLICE_STEPS,
+                        G0_GC_FRAMES, GFREE_LOCAL_MAX, MAX_STACK_DEFAULT, PTR_SIZE,
+                        STACK_PREEMPT, STACKGUARD1_USER)
+from . import rt0
 from .chan import Channels
 from .hashmap import Maps
 from .deferpanic import Panics
@@ -58,28 +51,20 @@ from .iface import Ifaces
 from .mgc import Collector
 from .background import (after_gc as background_after_gc, gc_bg_mark_start_workers,
                          start_background_goroutines, wanted as background_wanted)
+from .reflectcall import RUNTIME_CALL_FRAME, ReflectCall   # noqa: F401 (compiler/link.py reads it here)
+from .sema import Sema
 from .slice import Slices
+from .stats import GStats, Stats
 from .string import Strings
-from .panic import GoFatal, GoPanic
+from .panic import GoFatal
 from .mheap import MHeap
 from .runtime2 import G, Gstatus, M, P
 from .stack import StackEngine
 from .stackalloc import Stack, StackAllocator, new_stackcache
+from .threadstacks import NEWPROC_RESERVED, ThreadStacks
+from .timers import Timers
 
-MAIN_STACK_TOP = STACK_TOP             # top of the main thread's stack (ASLR off)
-MORESTACKC_THROW = "attempt to execute system stack code on user stack"
-# What Go 1.19 prints above the failing function (runtime/panic.go, runtime/stack.go).
-MORESTACKC_FRAMES = (("runtime.throw", "{0x0?, 0x0?}", "runtime/panic.go", 1047, 0x5D, 0x30),
-                     ("runtime.morestackc", "", "runtime/stack.go", 1437, 0x1F, 0x20))
-NEWPROC_RESERVED = 4 * PTR_SIZE        # newproc1 leaves 4 words below stack.hi
-RUNTIME_CALL_FRAME = 32                 # bytes of a runtime frame calling Go (args + results)
-# A goroutine parked in WaitGroup.Wait is inside Go's sync package, whose frames
-# a traceback shows above the caller's (Go 1.19 file positions); in the model
-# that code is the runtime's, so these frames are printed, not executed.
-WAITGROUP_WAIT_FRAMES = (("sync.runtime_Semacquire", "runtime/sema.go", 62),
-                         ("sync.(*WaitGroup).Wait", "sync/waitgroup.go", 139))
 SELECT_SEED = 1                        # seed of select's random poll order
-TIME_SIZE = 24                         # time.Time on amd64 (wall, ext, loc)
 NO_SLICE = 1 << 62                     # one P: the host never moves on
 FIRST_USER_GOID = 5                    # after the runtime's own goroutines 2, 3 and 4
 
@@ -106,15 +91,11 @@ class World:
         self.curg = None
         self.stack_owner = None    # goid a stack is allocated or freed for, when not curg's
         self.started = time.monotonic()
-        self.totals = {"goroutines_created": 0, "grows": 0, "shrinks": 0, "bytes_copied": 0,
-                       "preemptions": 0, "stack_inuse_peak": 0, "stack_inuse_final": 0,
-                       "copies": 0, "pointers_adjusted": 0, "p_turns": 0}
+        self.stats = Stats(self)
         self.allgs = []            # every G ever made (a dead G is reused by gfget)
-        self.gstats = []           # one GStats per goroutine created
         self.stderr_parts: list[str] = []
         self.stdout_parts: list[str] = []
-        self.map_binary()
-        self.map_main_thread_stack()
+        rt0.execve(self)
         self.mheap = MHeap(self.aspace, profile)
         self.stackalloc = StackAllocator(self.aspace, self.mheap, profile, _Knobs(self.debug),
                                          self._allocator_event)
@@ -137,152 +118,54 @@ class World:
         self.globrunq: deque = deque()
         self.gfree_global: list = []
         self.midle: list = []              # Ms without a P (after GOMAXPROCS shrank)
-        self.timers: list = []
-        self.timer_seq = 0
-        self.now = 0                       # virtual nanoseconds (time.Sleep)
-        self.sema_waiters: dict = {}       # address of a sync object -> deque of G
-        self.rwmutexes: dict = {}          # address of a sync.RWMutex -> RWState
+        self.timers = Timers(self)
+        self.sema = Sema(self)
+        self.threads = ThreadStacks(self)
+        self.reflectcall = ReflectCall(self)
         self.rng = random.Random(SELECT_SEED)   # select's poll order: deterministic runs
         self.starting_stack = profile.fixed_stack
         self.numgc = 0
         self.next_goid = 1
         self.on_g0 = False                 # running runtime work on m0.g0 (systemstack)
-        self.m0 = self.mcommoninit()
+        self.m0 = rt0.mcommoninit(self)
         self.main_g = self.newproc(program.main_entry)
         if not self.thread_model:
-            self.newm("runtime.sysmon")    # runtime.main's first act, before main.main
+            rt0.newm(self, "runtime.sysmon")    # runtime.main's first act, before main.main
         self.p.runnext = None
         # then the runtime's init and gcenable start goroutines 2-4 (background.py)
         self.gc_workers: list = []         # the GC's mark workers, made by the first cycle
         self.background = start_background_goroutines(self)
         self.execute(self.main_g)
 
-    # ------------------------------------------------------------ process layout
-
-    def map_binary(self):
-        """execve: the text and bss segments (machine/layout.py), and the vDSO."""
-        rlimit = self.opts.thread_stack if self.thread_model else RLIMIT_STACK_DEFAULT
-        self.layout = ProcessLayout(self.aspace, rlimit)
-        prog = self.program
-        self.data = self.layout.exec_binary(binary_name(prog.source_path), prog.text_end,
-                                            prog.data_base, prog.data_size)
-        self.layout.exec_vdso()
-        rodata = getattr(prog, "rodata", b"")
-        if rodata:
-            ro = self.aspace.map(prog.rodata_base, page_round(len(rodata)), "rw-p",
-                                 binary_name(prog.source_path))
-            ro.B[:len(rodata)] = rodata
-            ro.perm, ro.writable = "r--p", False
-
-    def map_main_thread_stack(self):
-        """The main thread's stack: RLIMIT_STACK (in the thread model, --thread-stack)."""
-        self.main_stack = self.layout.exec_stack()
-        self.kernel = Kernel(self.aspace, self.layout, self.program.goexit_pc)
-        self.main_task = self.kernel.exec_main_thread(self.main_stack)
-
-    def mcommoninit(self) -> M:
-        """m0: g0 carved from the top of the main thread's OS stack, gsignal from the heap.
-
-        In the thread model there is no Go runtime below the program, as in a
-        C program: main runs on the main thread's stack itself, with no g0.
-        """
-        m0 = M(0)
-        m0.tid = self.main_task.tid
-        m0.p, self.p.m = self.p, m0
-        self.m = m0                        # the M the host is running now
-        self.allm = [m0]
-        if self.thread_model:
-            return m0
-        g0 = G(0)
-        hi = MAIN_STACK_TOP - OS_PAGE_SIZE          # below argv, envp and auxv
-        lo = hi - G0_STACK_M0
-        g0.set_stack(Stack(lo, hi), self.main_stack, self.profile.stack_guard)
-        self.system_g(g0, G0_MSTART_FRAMES)
-        m0.g0 = g0
-        m0.gsignal = self.malg(GSIGNAL_STACK)
-        return m0
-
-    def malg(self, size: int, sched_frames=()) -> G:
-        """A system G (g0 or gsignal) with a size-byte stack from the Go heap."""
-        g = G(0)
-        self.stacks.install(g, size)
-        self.system_g(g, sched_frames)
-        return g
-
-    def system_g(self, g: G, sched_frames):
-        """g0 and gsignal: stackguard1 = lo + StackGuard, so system-stack code may run there.
-
-        A g0's saved SP (where systemstack switches to) is below the frames of
-        mstart that stay on it for the thread's life."""
-        g.stackguard1 = g.stack.lo + self.profile.stack_guard
-        g.sp = g.stack.hi - sum(size + PTR_SIZE for size in sched_frames)
-        g.lowsp = g.sp
-
-    def newm(self, fn: str) -> M:
-        """allocm + newosproc: an M whose g0 stack, from the Go heap, is the thread's only stack.
-
-        runtime.main starts sysmon this way in every Go program; the model's
-        sysmon is host code (World.sysmon) that runs on this M's behalf.
-        """
-        mp = M(len(self.allm))
-        mp.g0 = self.malg(self.profile.g0_stack, G0_MSTART_FRAMES)
-        mp.gsignal = self.malg(GSIGNAL_STACK)
-        task = self.kernel.sys_clone(GO_CLONE_FLAGS, mp.g0.stack.hi, entry=0)
-        self.note_inuse()
-        mp.tid = task.tid
-        mp.startfn = fn
-        self.allm.append(mp)
-        return mp
-
-    def systemstack(self, frames, fn, *args):
-        """Run fn(*args) on the M's g0, with Go's frames for that work pushed on g0's stack.
-
-        The frames (sizes in bytes below each return address) are written as
-        a frame-pointer chain into g0's memory, so the system stack's use is
-        real memory: its lowest SP is g0's peak, its pages are touched.
-        """
-        g0 = self.m.g0
-        if g0 is None or self.on_g0:
-            return fn(*args)                # already on the system stack: just call fn
-        saved = g0.sp
-        sp, bp = saved, 0
-        for size in frames:
-            sp -= PTR_SIZE + size           # return address, then the frame
-            if sp < g0.stackguard0:
-                raise RuntimeThrow("morestack on g0")
-            self.aspace.store(sp + size - PTR_SIZE, "q", bp)
-            bp = sp + size - PTR_SIZE
-        g0.lowsp = min(g0.lowsp, sp)
-        g0.sp = sp
-        self.on_g0 = True
-        try:
-            return fn(*args)
-        finally:
-            g0.sp = saved
-            self.on_g0 = False
-
-    def morestack(self, g: G, entry_pc: int):
-        """runtime.morestack: switch to g0 and run newstack there."""
-        return self.systemstack(G0_NEWSTACK_FRAMES, self.stacks.morestack, g, entry_pc)
-
-    def morestackc(self, g: G, entry_pc: int):
-        """A //go:systemstack function's prologue failed its stackguard1 check: on a user
-        goroutine (stackguard1 = ~0) that always happens, and Go throws."""
-        g.pc = entry_pc
-        raise SystemStackOnUserStack(MORESTACKC_THROW)
+    # ------------------------------------------------------------ goroutines (newproc1)
 
     def newproc(self, entry_pc: int, args: bytes = b"", creator=None, system: bool = False) -> G:
-        """newproc1: a G with a stack and a fake call from goexit into entry_pc.
+        """runtime.newproc (a `go` statement): newproc1 makes the G, runqput queues it.
+
+        A system goroutine (background.py) is not queued: its maker parks it
+        in the frames it writes.
+        """
+        g = self.newproc1(entry_pc, args, creator, system)
+        if not system:
+            self.gostart(g)
+        return g
+
+    def gostart(self, g: G):
+        """The end of newproc: a new G goes to runnext."""
+        self.runqput(g, next=True)
+        self.emit("gostart", g=g.goid, stack_lo=g.stack.lo, stack_hi=g.stack.hi)
+
+    def newproc1(self, entry_pc: int, args: bytes, creator, system: bool) -> G:
+        """A G with a stack and a fake call from goexit into entry_pc.
 
         As Go did before the register ABI, the arguments are copied to the
         top of the new stack, where the function expects its caller's frame.
         In the thread model every goroutine but main is a thread made by
-        pthread_create (start_thread).  A system goroutine (background.py) is
-        not queued: its maker parks it in the frames it writes.
+        pthread_create (threadstacks.py).
         """
         self.stack_owner = self.next_goid      # for the stackalloc events of its stack
         if self.thread_model and self.allgs:
-            return self.start_thread(entry_pc, args, creator)
+            return self.threads.start_thread(entry_pc, args, creator)
         g = self.gfget() if not self.thread_model else None
         if g is None:
             g = G(0)
@@ -306,9 +189,10 @@ class World:
         return self.ready_new_g(g, creator, system)
 
     def ready_new_g(self, g: G, creator, system: bool = False) -> G:
-        """The rest of newproc1: an id, stats, the run queue (not for system goroutines)."""
+        """The rest of newproc1: an id, stats, status runnable (not yet queued)."""
         stk = g.stack
         if g.goid == 0:
+            g.casgstatus(Gstatus.IDLE, Gstatus.DEAD)      # allgadd: a new G is dead first
             self.allgs.append(g)
         g.goid = self.next_goid
         self.next_goid += 1
@@ -325,62 +209,16 @@ class World:
         g.waiting = []
         g.resume_panic = None
         g.forcemove = self.stacks.force_period > 0
-        g.status = Gstatus.RUNNABLE
+        g.casgstatus(Gstatus.DEAD, Gstatus.RUNNABLE)
         g.lowsp = g.sp
         g.stats = GStats(g.goid, stk.size)
         g.stats.tid = g.tid
         self.note_inuse()
         if system:              # the runtime's own: not in the program's goroutine stats
             return g
-        self.gstats.append(g.stats)
-        self.totals["goroutines_created"] += 1
-        self.runqput(g, next=True)
-        self.emit("gostart", g=g.goid, stack_lo=stk.lo, stack_hi=stk.hi)
+        self.stats.gstats.append(g.stats)
+        self.stats.totals["goroutines_created"] += 1
         return g
-
-    # ------------------------------------------------------------ threads (thread model)
-
-    def start_thread(self, entry_pc: int, args: bytes, creator) -> G:
-        """`go f(args)` as pthread_create: a fixed stack with a guard page, the call
-        frame of f laid out on it (as newproc1 does), and clone starting the thread at f."""
-        lo, hi = self.kernel.allocate_stack(self.opts.thread_stack)
-        sp = hi - NEWPROC_RESERVED - len(args)
-        if args:
-            self.aspace.write(sp, args)
-        sp -= PTR_SIZE
-        self.aspace.store(sp, "q", self.program.goexit_pc)     # f returns into the thread's exit
-        task = self.kernel.sys_clone(PTHREAD_CLONE_FLAGS, sp, entry=entry_pc)
-        self.emit("thread_create", g=self.stack_owner, tid=task.tid, stack_lo=lo, stack_hi=hi,
-                  guard=OS_PAGE_SIZE)
-        return self.thread_g(task, creator)
-
-    def clone(self, fn, child_stack: int, flags: int, arg: int = 0) -> int:
-        """glibc's clone(fn, child_stack, flags, arg) with fn a compiled Go function
-        (name or entry pc) taking one word; returns the new thread's tid."""
-        if isinstance(fn, str):
-            fn = next((f.entry for f in self.program.funcs if f.name == fn), 0)
-        task = self.kernel.clone(fn, child_stack, flags, arg)
-        return self.thread_g(task, ("clone", 0)).tid
-
-    def thread_g(self, task, creator) -> G:
-        """The G that runs a task: the model's one CPU runs threads as Go runs goroutines."""
-        g = G(0)
-        g.set_stack(Stack(task.lo, task.hi), task.mapping, self.profile.stack_guard)
-        g.tid = task.tid
-        g.sp = task.sp
-        g.stktopsp = task.sp + PTR_SIZE
-        g.pc = task.pc
-        return self.ready_new_g(g, creator)
-
-    def lowwater(self, g: G, addr: int):
-        """A frame reached a new low on a fixed stack: below lo it touches the guard."""
-        if addr < g.stack.lo:
-            self.aspace.store(addr, "q", 0)     # faults: guard page or unmapped gap
-            # Memory below the stack's mapping that is accessible: Linux would let the
-            # frame overwrite it (a stack clash); the model cannot run a frame that
-            # straddles two mappings, so it stops at the boundary instead.
-            raise Fault(addr, True, "guard", "below the stack mapping (stack clash)")
-        g.lowsp = addr
 
     # ------------------------------------------------------------ dead Gs (gfput / gfget)
 
@@ -432,13 +270,17 @@ class World:
             self.p.slice_end = min(self.p.slice_end, self.p.ran)
 
     def gopark(self, g: G, reason: str):
-        g.status = Gstatus.WAITING
+        """g stops running until goready: it records why, and park_m parks it."""
         g.waitreason = reason
+        self.park_m(g)
+
+    def park_m(self, g: G):
+        g.casgstatus(Gstatus.RUNNING, Gstatus.WAITING)
         if self.opts.on_event is not None:
-            self.emit("gopark", g=g.goid, reason=reason)
+            self.emit("gopark", g=g.goid, reason=g.waitreason)
 
     def goready(self, g: G):
-        g.status = Gstatus.RUNNABLE
+        g.casgstatus(Gstatus.WAITING, Gstatus.RUNNABLE)
         g.waitreason = ""
         g.param = None
         self.runqput(g, next=True)
@@ -449,9 +291,13 @@ class World:
         return bool(self.globrunq) or any(p.has_work() for p in self.allp)
 
     def gosched(self, g: G):
-        """Gosched and preemption: g goes to the back of the global run queue."""
-        g.status = Gstatus.RUNNABLE
+        """goschedImpl (runtime.Gosched, preemption): g to the back of the global run queue."""
+        g.casgstatus(Gstatus.RUNNING, Gstatus.RUNNABLE)
         self.globrunq.append(g)
+
+    def gopreempt_m(self, g: G):
+        """A preemption request honoured (newstack's stackPreempt, asyncPreempt)."""
+        self.gosched(g)
 
     def async_preempt(self, g: G, pc: int):
         """Go 1.14+: stop g between two blocks (asyncPreempt), back of the global queue.
@@ -466,10 +312,11 @@ class World:
         g.async_safe = True
         self.count("preemptions")
         self.emit("preempt", g=g.goid, kind="async")
-        self.gosched(g)
+        self.gopreempt_m(g)
 
-    def goexit(self, g: G):
-        g.status = Gstatus.DEAD
+    def goexit0(self, g: G):
+        """g returned from its function (or called runtime.Goexit): dead, its G kept for reuse."""
+        g.casgstatus(Gstatus.RUNNING, Gstatus.DEAD)
         g.defer, g.panic, g.calls, g.ctxt = 0, None, [], 0
         g.stats.final_stack = g.stack.size
         g.stats.note_thread(g, self.thread_model)
@@ -525,8 +372,8 @@ class World:
                     self.resume(g)
                 return g
             tried = None
-            if self.timers:
-                self.fire_timers()
+            if self.timers.pending():
+                self.timers.fire()
                 continue
             raise self.deadlock()
 
@@ -563,7 +410,7 @@ class World:
         if p.m is None:
             self.startm(p)
         if p is not self.p:
-            self.totals["p_turns"] += 1
+            self.stats.totals["p_turns"] += 1
         self.p, self.m = p, p.m
         busy = sum(1 for q in self.allp if q.curg is not None) or 1
         self.ns_per_step = NS_PER_STEP // busy      # the Ps run in parallel: time passes once
@@ -578,12 +425,12 @@ class World:
             m = M(len(self.allm))
             self.allm.append(m)
         else:
-            m = self.newm("runtime.mstart")
+            m = rt0.newm(self, "runtime.mstart")
         m.p, p.m = p, m
 
     def execute(self, g: G):
         p = self.p
-        g.status = Gstatus.RUNNING
+        g.casgstatus(Gstatus.RUNNABLE, Gstatus.RUNNING)
         g.preempt = False
         g.async_safe = False
         g.stackguard0 = g.stack.lo + self.profile.stack_guard
@@ -621,6 +468,12 @@ class World:
         check_procs(n)
         self.emit("procresize", g=self.curg.goid, old=old, new=n, p=self.p.id)
         self.stop_the_world()
+        self.procresize(n)
+        return old
+
+    def procresize(self, n: int):
+        """allp grows to n Ps (each with a stack cache) or shrinks, its Gs handed back."""
+        old = len(self.allp)
         for k in range(old, n):
             self.allp.append(P(k, new_stackcache(self.profile)))
         for p in self.allp[n:]:
@@ -638,7 +491,6 @@ class World:
             p0.preempt_at = p0.ran + FORCE_PREEMPT_STEPS
         for p in self.allp:
             p.slice_end = p.ran + PROC_SLICE_STEPS if n > 1 else NO_SLICE
-        return old
 
     def stop_the_world(self):
         """stopTheWorld: the goroutines running on the other Ps are preempted (at the
@@ -678,127 +530,6 @@ class World:
         (NumGoroutine, the deadlock check and runtime.Stack leave them out)."""
         return [g for g in self.allgs if g.status != Gstatus.DEAD and (system or not g.system)]
 
-    # ------------------------------------------------------------ time.Sleep on a virtual clock
-
-    def sleep(self, g: G, duration: int) -> bool:
-        if duration <= 0:
-            return True
-        self.add_timer(duration, g)
-        self.gopark(g, "sleep")
-        return False
-
-    def after(self, duration: int) -> int:
-        """time.After: a 1-buffered channel that gets the time when the timer fires."""
-        ch = self.chans.makechan(TIME_SIZE, 1)
-        self.add_timer(max(duration, 0), ch)
-        return ch
-
-    def add_timer(self, duration: int, what):
-        self.timer_seq += 1
-        heapq.heappush(self.timers, (self.now + duration, self.timer_seq, what))
-
-    def fire_timers(self):
-        """Nothing can run: advance the virtual clock to the next timer and fire it."""
-        self.now = max(self.now, self.timers[0][0])
-        while self.timers and self.timers[0][0] <= self.now:
-            what = heapq.heappop(self.timers)[2]
-            if isinstance(what, G):
-                self.goready(what)
-            else:
-                self.send_time(what)
-
-    def send_time(self, ch: int):
-        c = self.chans.hchan(ch)
-        if c.recvq:
-            sg = c.recvq.popleft()
-            self.chans.write(sg.elem, bytes(TIME_SIZE))
-            self.chans.finish(sg, True)
-        elif len(c.buf) < c.dataqsiz:
-            c.buf.append(bytes(TIME_SIZE))
-
-    # ------------------------------------------------------------ sync: WaitGroup and Mutex
-
-    def wg_add(self, addr: int, delta: int):
-        state = self.aspace.load(addr, "Q")
-        counter, waiters = (state >> 32) + delta, state & 0xFFFFFFFF
-        if counter < 0:
-            raise GoPanic("sync: negative WaitGroup counter")
-        if counter == 0 and waiters:
-            for g in self.sema_waiters.pop(addr, ()):
-                self.goready(g)
-            waiters = 0
-        self.aspace.store(addr, "Q", (counter << 32) | waiters)
-
-    def wg_wait(self, g: G, addr: int) -> bool:
-        state = self.aspace.load(addr, "Q")
-        if state >> 32 == 0:
-            return True
-        self.aspace.store(addr, "Q", state + 1)
-        self.sema_waiters.setdefault(addr, deque()).append(g)
-        self.gopark(g, "semacquire")
-        g.param = WAITGROUP_WAIT_FRAMES
-        return False
-
-    def mutex_lock(self, g: G, addr: int) -> bool:
-        if self.aspace.load(addr, "i") == 0:
-            self.aspace.store(addr, "i", 1)
-            return True
-        self.sema_waiters.setdefault(addr, deque()).append(g)
-        self.gopark(g, "sync.Mutex.Lock")
-        return False
-
-    def mutex_unlock(self, addr: int):
-        if self.aspace.load(addr, "i") == 0:
-            raise GoFatal("sync: unlock of unlocked mutex")
-        waiters = self.sema_waiters.get(addr)
-        if waiters:
-            self.goready(waiters.popleft())     # hand the lock over; it stays locked
-        else:
-            self.aspace.store(addr, "i", 0)
-
-    def rw(self, addr: int) -> "RWState":
-        return self.rwmutexes.setdefault(addr, RWState())
-
-    def rw_rlock(self, g: G, addr: int) -> bool:
-        st = self.rw(addr)
-        if not st.writer and not st.writers_waiting:
-            st.readers += 1
-            return True
-        st.readers_waiting.append(g)
-        self.gopark(g, "sync.RWMutex.RLock")
-        return False
-
-    def rw_runlock(self, addr: int):
-        st = self.rw(addr)
-        if st.readers <= 0:
-            raise GoFatal("sync: RUnlock of unlocked RWMutex")
-        st.readers -= 1
-        if st.readers == 0 and st.writers_waiting:
-            st.writer = True
-            self.goready(st.writers_waiting.popleft())
-
-    def rw_lock(self, g: G, addr: int) -> bool:
-        st = self.rw(addr)
-        if not st.writer and st.readers == 0:
-            st.writer = True
-            return True
-        st.writers_waiting.append(g)
-        self.gopark(g, "sync.RWMutex.Lock")
-        return False
-
-    def rw_unlock(self, addr: int):
-        st = self.rw(addr)
-        if not st.writer:
-            raise GoFatal("sync: Unlock of unlocked RWMutex")
-        st.writer = False
-        if st.readers_waiting:
-            while st.readers_waiting:
-                st.readers += 1
-                self.goready(st.readers_waiting.popleft())
-        elif st.writers_waiting:
-            st.writer = True
-            self.goready(st.writers_waiting.popleft())
-
     # ------------------------------------------------------------ GC: stack scan and shrink
 
     def gc(self):
@@ -807,28 +538,9 @@ class World:
         gcStart first makes the mark workers a P lacks; the cycle then wakes
         the background sweeper and scavenger (background.py)."""
         gc_bg_mark_start_workers(self)
-        self.systemstack(G0_GC_FRAMES, self.collector.gc)
+        rt0.systemstack(self, G0_GC_FRAMES, self.collector.gc)
         self.numgc = self.collector.numgc
         background_after_gc(self)
-
-    def free_dead_stacks(self):
-        """markrootFreeGStacks: dead Gs on the global free list give up their stacks."""
-        for g in self.gfree_global:
-            if g.stack is not None:
-                self.stack_owner = g.goid
-                self.stacks.stackalloc.stackfree(g.stack, self.p)
-                g.stack = None
-        self.stack_owner = None
-
-    def adaptive_start(self, scanned: int, total: int) -> int:
-        """Go 1.19: the average scanned stack plus StackGuard, as a power of two."""
-        if not scanned:
-            return self.profile.fixed_stack
-        avg = total // scanned + self.profile.stack_guard
-        size = self.profile.fixed_stack
-        while size < avg and size < self.max_stack:
-            size *= 2
-        return size
 
     # ------------------------------------------------------------ preemption (sysmon)
 
@@ -843,31 +555,18 @@ class World:
 
     # ------------------------------------------------------------ accounting
 
+    # count, note_inuse and note_copy are what the stack code (stack.py,
+    # segmented.py) reports to its world; the figures are kept in stats.py.
+
     def count(self, name: str, n: int = 1):
-        self.totals[name] = self.totals.get(name, 0) + n
+        self.stats.count(name, n)
 
     def note_inuse(self):
-        inuse = self.stackalloc.stack_inuse
-        if inuse > self.totals["stack_inuse_peak"]:
-            self.totals["stack_inuse_peak"] = inuse
+        self.stats.note_inuse()
 
     def note_copy(self, g, old, new, used, delta, frames, adjusted, reason, sudogs=0):
-        st = g.stats
-        st.copies += 1
-        st.bytes_copied += used
-        st.final_stack = new.size
-        st.max_stack = max(st.max_stack, new.size)
-        st.max_depth = max(st.max_depth, frames - 1)
-        if reason == "grow":
-            st.grows += 1
-            self.totals["grows"] += 1
-        elif reason == "shrink":
-            st.shrinks += 1
-            self.totals["shrinks"] += 1
-        self.totals["bytes_copied"] += used
-        self.totals["copies"] += 1
-        self.totals["pointers_adjusted"] += adjusted
-        self.note_inuse()
+        """A copystack finished: statistics, the memory limit, stackDebug, the event."""
+        self.stats.note_copy(g, new, used, frames, adjusted, reason)
         self.check_memory()
         if self.stackdebug >= 1:
             self.write_stderr(f"copystack gp=g{g.goid} [{old.lo:#x} {old.hi - used:#x} {old.hi:#x}]"
@@ -906,9 +605,10 @@ class World:
         self.steps += steps
         p = self.p
         p.ran += steps
-        self.now += steps * self.ns_per_step    # the virtual clock also runs with the work done
-        if self.timers and self.timers[0][0] <= self.now:
-            self.fire_timers()
+        timers = self.timers
+        timers.now += steps * self.ns_per_step  # the virtual clock also runs with the work done
+        if timers.due():
+            timers.fire()
         if p.ran >= p.preempt_at:
             self.sysmon()
         if p.ran >= p.slice_end and not self.rotating:
@@ -926,42 +626,6 @@ class World:
             if used > limit:
                 raise HostLimit(f"gostack: host limit: model memory {used} bytes exceeds "
                                 f"--memory-limit {limit}")
-
-    def call_go(self, g, entry_pc: int, args: bytes, ctxt: int = 0, ret_pc: int = 0,
-                result_size: int = 0, then=None, resume_pc: int = 0):
-        """Call a Go function from the runtime on g's stack; returns the block to run.
-
-        Below g's SP the runtime pushes a frame of its own, as Go's gopanic or
-        reflectcall have one: a return address into the caller (resume_pc, a
-        call site, so stack walks pass through) and RUNTIME_CALL_FRAME bytes
-        holding the callee's arguments and results.  The callee returns to
-        ret_pc, or to the call-return block, which hands the results to
-        then(g, results).  The host keeps only SP distances: the stack may move.
-        """
-        assert len(args) + result_size <= RUNTIME_CALL_FRAME
-        self.aspace.store(g.sp - PTR_SIZE, "q", resume_pc)
-        frame_sp = g.sp - PTR_SIZE - RUNTIME_CALL_FRAME
-        if args:
-            self.aspace.write(frame_sp, args)
-        if not ret_pc:
-            ret_pc = self.program.runtime_call_return_pc
-            g.calls.append((then, -(-len(args) // PTR_SIZE) * PTR_SIZE, result_size))
-        self.aspace.store(frame_sp - PTR_SIZE, "q", ret_pc)
-        g.sp = frame_sp - PTR_SIZE
-        g.ctxt = ctxt
-        return self.blocks[self.aspace.load(entry_pc, "q")] if entry_pc < 0 else self.blocks[entry_pc]
-
-    def pop_runtime_frame(self, g) -> int:
-        """After the callee returned (SP at the runtime frame): pop it; the frame's SP."""
-        frame_sp = g.sp
-        g.sp = frame_sp + RUNTIME_CALL_FRAME + PTR_SIZE
-        return frame_sp
-
-    def runtime_call_return(self, g):
-        then, params, result_size = g.calls.pop()
-        results = self.aspace.read(g.sp + params, result_size) if result_size else b""
-        self.pop_runtime_frame(g)
-        return then(g, results)
 
     def malloc(self, size: int, name: str, ptrs) -> int:
         """mallocgc: a zeroed heap object, registered with the collector."""
@@ -982,113 +646,11 @@ class World:
             self.opts.on_stdout(text)
         self.stdout_parts.append(text)
 
-    # ------------------------------------------------------------ statistics
-
-    def stats(self, exit_code: int) -> dict:
-        for g in self.allgs:
-            if g.stack is not None and g.status != Gstatus.DEAD:
-                g.stats.final_stack = g.stack.size
-                g.stats.note_thread(g, self.thread_model)
-        self.totals["stack_inuse_final"] = self.stackalloc.stack_inuse
-        mem = self.stackalloc.memstats()
-        return {
-            "profile": self.profile.name,
-            "stack_model": self.opts.stack_model,
-            "thread_stack": self.opts.thread_stack if self.thread_model else None,
-            "exit_code": exit_code,
-            "steps": self.steps,
-            "cpus": self.ncpu,
-            "gomaxprocs": len(self.allp),
-            "goroutines": [st.as_dict() for st in self.gstats],
-            "totals": dict(self.totals),
-            "memstats": {"StackInuse": mem["StackInuse"], "StackSys": mem["StackSys"],
-                         "HeapAlloc": self.mheap.heap_alloc, "HeapObjects": self.mheap.heap_objects},
-            "maps": self.aspace.maps_text(),
-            "layout": self.layout.describe(),
-            "system_stacks": self.system_stacks(),
-            "system_goroutines": [{"id": g.goid, "wait_reason": g.waitreason,
-                                   "func": self.program.findfunc(g.startpc).name,
-                                   "stack_lo": g.stack.lo, "stack_hi": g.stack.hi,
-                                   "size": g.stack.size, "used": g.stack.hi - g.sp}
-                                  for g in self.allgs if g.system and g.status != Gstatus.DEAD],
-        }
-
-    def system_stacks(self) -> list:
-        """Each M's g0 and gsignal: bounds, stackguard1, peak use (g0: lowest SP reached)."""
-        out = []
-        for m in self.allm:
-            for role in ("g0", "gsignal"):
-                g = getattr(m, role)
-                if g is None:
-                    continue
-                out.append({"m": m.id, "tid": m.tid, "role": role, "lo": g.stack.lo,
-                            "hi": g.stack.hi, "size": g.stack.size,
-                            "stackguard1": g.stackguard1,
-                            "peak_used": g.stack.hi - g.lowsp})
-        return out
-
 
 def check_procs(n: int) -> int:
     if n > MAX_PROCS_HOST:
         raise HostLimit(f"gostack: host limit: GOMAXPROCS {n} is more than {MAX_PROCS_HOST} Ps")
     return n
-
-
-class SystemStackOnUserStack(Exception):
-    """morestackc's throw: reported with the runtime frames Go shows (vm/run.py)."""
-
-    frames = MORESTACKC_FRAMES
-
-    def __init__(self, msg: str):
-        super().__init__(msg)
-        self.msg = msg
-
-
-class RWState:
-    """A sync.RWMutex's state, kept at object level by its address."""
-
-    def __init__(self):
-        self.readers = 0
-        self.writer = False
-        self.readers_waiting: deque = deque()
-        self.writers_waiting: deque = deque()
-
-
-class GStats:
-    """Per-goroutine (per-thread) stack statistics (the --stats-json "goroutines" entries).
-
-    reserved: address space held for the stack; committed: memory actually
-    used for it (thread model: 4 KiB pages touched; goroutines: the whole heap
-    stack, which the allocator hands out committed); peak_stack: the most stack
-    bytes the goroutine or thread used (thread: hi - lowest SP; goroutine: the
-    largest stack it needed).  tid: the OS thread in the thread model.
-    """
-
-    __slots__ = ("id", "initial_stack", "max_stack", "final_stack", "grows", "shrinks",
-                 "bytes_copied", "max_depth", "copies", "reserved", "committed", "peak_stack",
-                 "tid")
-
-    def __init__(self, goid: int, size: int):
-        self.id = goid
-        self.initial_stack = self.max_stack = self.final_stack = size
-        self.grows = self.shrinks = self.bytes_copied = self.copies = 0
-        self.max_depth = 1
-        self.reserved = self.committed = size
-        self.peak_stack = 0
-        self.tid = 0
-
-    def note_thread(self, g, thread_model: bool):
-        """Reserved: the whole stack; committed: pages touched (thread) or the stack (heap)."""
-        if thread_model:
-            self.reserved = g.stack.size
-            self.committed = committed_bytes(g.stack.hi, g.lowsp)
-            self.peak_stack = g.stack.hi - g.lowsp
-        else:
-            self.reserved = self.committed = g.stack.size
-            self.peak_stack = self.max_stack
-
-    def as_dict(self) -> dict:
-        return {name: getattr(self, name) for name in self.__slots__}
 
 
 class _Knobs:

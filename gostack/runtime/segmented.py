@@ -65,9 +65,8 @@ from array import array
 from dataclasses import dataclass
 
 from ..profiles import PTR_SIZE, SEGMENT_CACHE_BATCH, SEGMENT_CACHE_SIZE
-from .errors import RuntimeThrow
+from .errors import StackOverflow, throw
 from .mheap import pages_for
-from .stack import StackOverflow
 from .stackalloc import Stack, StackAllocator
 
 # Stktop's words, in memory order from the record's address (segment hi - StackTop).
@@ -167,7 +166,7 @@ class SegmentAllocator(StackAllocator):
 
     def stackalloc(self, n: int, p=None) -> Stack:
         if n < self.profile.stack_min or n % PTR_SIZE:
-            raise RuntimeThrow(f"stackalloc: bad segment size {n}")
+            throw(f"stackalloc: bad segment size {n}")
         if n == self.profile.fixed_stack:
             if not self.stackcache:
                 self.stackcacherefill()
@@ -193,7 +192,7 @@ class SegmentAllocator(StackAllocator):
         else:
             span = self.mheap.find_span(stk.lo)
             if span is None or span.state != "stack" or span.base != stk.lo:
-                raise RuntimeThrow("stackfree: segment is not a stack span")
+                throw("stackfree: segment is not a stack span")
             self._free_stack_span(span)
             source = "heap"
         self._record("stackfree", n, stk.lo, source)
@@ -246,7 +245,7 @@ class SegmentedStacks:
         # more than its first segment.
         self.stacksize: dict = {}
         for counter in ("segments_allocated", "segments_freed", "segment_bytes_copied"):
-            self.world.totals.setdefault(counter, 0)      # in --stats-json even when zero
+            self.world.stats.totals.setdefault(counter, 0)      # in --stats-json even when zero
 
     @property
     def stackalloc(self) -> SegmentAllocator:
@@ -271,7 +270,7 @@ class SegmentedStacks:
         world, aspace, p = self.world, self.aspace, self.profile
         f = self.program.findfunc(g.pc)
         if f is None:
-            raise RuntimeThrow(f"newstack: unknown pc {g.pc:#x}")
+            throw(f"newstack: unknown pc {g.pc:#x}")
         old = g.stack
         size = self.segment_size(f)
         total = self.stacksize.get(g, old.size) + size
@@ -307,7 +306,7 @@ class SegmentedStacks:
         argsize &= ARGSIZE_MASK
         results = addr - argsize
         if g.sp != results:
-            raise RuntimeThrow(f"lessstack: sp {g.sp:#x} is not at the arguments {results:#x}")
+            throw(f"lessstack: sp {g.sp:#x} is not at the arguments {results:#x}")
         aspace.copy(argp, results, argsize)     # results live in the argument area
         old = Stack(stackguard - guard, stackbase)
         g.set_stack(old, aspace.find(old.lo), guard)

@@ -30,11 +30,16 @@ throws `stack overflow` past maxstacksize, and calls copystack: allocate the
 new stack, copy the used bytes [sp, hi) to the same distance below the new
 hi, then walk the frames *on the new stack* and add delta = new.hi - old.hi
 to every word that a stack map says is a pointer and that points into the
-old stack; the saved frame pointers too.  The old stack is freed (unmapped:
-a stale pointer now faults).  Then the function runs its check again.
+old stack; the saved frame pointers too.  The walk is traceback.py's
+unwinder; per frame, adjustframe takes the frame's pointer maps from
+getStackMap and hands each bitmap to adjustpointers.  The old stack is
+freed (unmapped: a stale pointer now faults).  Then the function runs its
+check again.
 
-Shrinking (at GC) and preemption arrive with goroutines (issue 4);
-`shrinkstack` here implements Go's rule so tests can drive it.
+Shrinking: the GC's stack scan (mgc.py) calls shrinkstack, which halves a
+stack using less than a quarter of it (Go's rule), unless the goroutine is
+stopped at an asynchronous safe point (isShrinkStackSafe).  Preemption
+rides on the guard: a stackPreempt request makes newstack call gopreempt_m.
 
 Segmented stacks (profile go1.2) keep the same entry points: a failed check
 still goes morestack -> newstack, which, after the preemption and overflow
@@ -47,22 +52,16 @@ from __future__ import annotations
 from ..profiles import PTR_SIZE, STACK_FORCE_MOVE, STACK_POISON_MIN, STACK_PREEMPT
 from .chan import adjustsudogs
 from .deferpanic import adjustdefers
-from .errors import RuntimeThrow
+from .errors import StackOverflow, throw
 from .runtime2 import Gstatus
+from .segmented import SegmentAllocator, SegmentedStacks
+from .traceback import unwind
 
 POISON_BYTE = 0xFD        # what stackpoisoncopy fills a freed stack with
 
 
 class Switch(Exception):
     """The running goroutine stopped (parked, yielded, exited): schedule another."""
-
-
-class StackOverflow(Exception):
-    """newstack refused to grow: Go prints two `runtime:` lines and throws."""
-
-    def __init__(self, limit: int, sp: int, lo: int, hi: int):
-        super().__init__("stack overflow")
-        self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
 
 
 class StackEngine:
@@ -82,9 +81,9 @@ class StackEngine:
         self.force_period = int(self.debug.get("stackforcemove", 0) or 0)
         self.force_count = self.force_period
         self.segments = None
+        self.stackmaps: dict = {}      # call site's return pc -> its getStackMap
         if self.profile.stacks == "segmented":
             # Go 1.2 brings its own allocator (segments through a per-M cache).
-            from .segmented import SegmentAllocator, SegmentedStacks
             world.stackalloc = self.stackalloc = SegmentAllocator(
                 world.aspace, world.mheap, self.profile, world.stackalloc.debug,
                 world.stackalloc.on_event)
@@ -138,14 +137,14 @@ class StackEngine:
             self._decided(g, guard, "preempt" if runnable else "preempt_dropped")
             if runnable:
                 self.world.emit("preempt", g=g.goid, kind="stackguard0")
-                self.world.gosched(g)
+                self.world.gopreempt_m(g)
                 raise Switch()
             return
         if g.stack.lo == 0:
-            raise RuntimeThrow("missing stack in newstack")
+            throw("missing stack in newstack")
         sp = g.sp
         if sp - PTR_SIZE < g.stack.lo:       # the CALL to morestack needed a word too
-            raise RuntimeThrow("runtime: split stack overflow")
+            throw("runtime: split stack overflow")
         if self.segments is not None:
             self.segments.newstack(g)        # a forced move is a forced split here
             return
@@ -206,59 +205,43 @@ class StackEngine:
         return 0
 
     def adjustframes(self, g, lo: int, hi: int, delta: int):
-        """Walk the frames on the new stack; rewrite each pointer word into [lo, hi)."""
+        """Walk the frames on the new stack (gentraceback); adjustframe each of them.
+
+        Returns the frames walked (runtime.goexit's included) and the words adjusted."""
         mem = g.q
         base = g.base
         program = self.program
-        callsites = program.callsites
+        adj = AdjustInfo(lo, hi, delta)
         frames = adjusted = 0
-        pc, sp = g.pc, g.sp
+        pc = g.pc
         f = program.findfunc(pc)
         at_entry = f is not None and f.entry == pc     # stopped in its prologue, no frame yet
-        while True:
-            f = program.findfunc(pc)
-            if f is None:
-                raise RuntimeThrow(f"unknown pc {pc:#x} in stack walk")
+        stackmaps = self.stackmaps
+        load_word = lambda addr: mem[(addr - base) >> 3]      # noqa: E731 (the new stack's words)
+        for f, pc, sp, fp, at_entry, _ in unwind(program, load_word, pc, g.sp, at_entry, strict=True):
             frames += 1
             if f.name == "runtime.goexit":
                 break
-            frame = 0 if at_entry else f.frame_size
-            sp_index = (sp - base) >> 3
-            if not at_entry:
-                site = callsites.get(pc)
-                offsets = site.live_ptrs if site is not None else f.local_ptrs
-                for off in offsets:
-                    k = sp_index + (off >> 3)
-                    v = mem[k]
-                    if lo <= v < hi:
-                        mem[k] = v + delta
-                        adjusted += 1
-                if frame:
-                    k = sp_index + (frame >> 3) - 1      # saved BP
-                    v = mem[k]
-                    if lo <= v < hi:
-                        mem[k] = v + delta
-                        adjusted += 1
-            argp_index = sp_index + (frame >> 3) + 1
-            for off in f.arg_ptrs:
-                k = argp_index + (off >> 3)
-                v = mem[k]
-                if lo <= v < hi:
-                    mem[k] = v + delta
-                    adjusted += 1
-            pc = mem[argp_index - 1]
-            sp = sp + frame + PTR_SIZE
-            at_entry = False
+            maps = stackmaps.get(pc) if not at_entry else None
+            if maps is None:
+                maps = getStackMap(f, pc, at_entry, program)
+                if not at_entry and pc in program.callsites:   # (panic sites are added late)
+                    stackmaps[pc] = maps
+            adjusted += adjustframe(f, sp, fp, at_entry, maps, mem, base, adj)
         return frames, adjusted
 
     # ------------------------------------------------------------ shrinking
 
+    def isShrinkStackSafe(self, g) -> bool:  # noqa: N802 (Go's name)
+        """Not stopped at an asynchronous safe point (its innermost frame has no exact
+        pointer map); thread stacks never move; segments are released by lessstack."""
+        return not (getattr(g, "async_safe", False) or getattr(self.world, "thread_model", False)
+                    or self.segments is not None)
+
     def shrinkstack(self, g) -> bool:
         """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
-        if self.debug.get("gcshrinkstackoff") or getattr(g, "async_safe", False) \
-                or getattr(self.world, "thread_model", False) or self.segments is not None:
-            return False            # (not at an async safe point; thread stacks never move;
-                                    # segments are released by lessstack, never shrunk)
+        if self.debug.get("gcshrinkstackoff") or not self.isShrinkStackSafe(g):
+            return False
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize // 2
         if newsize < self.profile.fixed_stack:
@@ -278,3 +261,63 @@ class StackEngine:
     def set_max_stack(self, n: int) -> int:
         old, self.maxstacksize = self.maxstacksize, n
         return old
+
+
+# ---------------------------------------------------------------- adjusting a moved frame
+
+class AdjustInfo:
+    """adjustinfo: the old stack [lo, hi) and how far it moved (delta = new.hi - old.hi)."""
+
+    __slots__ = ("lo", "hi", "delta")
+
+    def __init__(self, lo: int, hi: int, delta: int):
+        self.lo, self.hi, self.delta = lo, hi, delta
+
+
+def getStackMap(f, pc: int, at_entry: bool, program):  # noqa: N802 (Go's name)
+    """A frame's pointer maps: (locals, args), byte offsets from its SP and its argp.
+
+    Locals come from the call site the frame is stopped at (the live pointers
+    there), else, stopped elsewhere (asynchronously preempted), the function's
+    full map; a frame at its entry has no locals yet."""
+    if at_entry:
+        return (), f.arg_ptrs
+    site = program.callsites.get(pc)
+    return (site.live_ptrs if site is not None else f.local_ptrs), f.arg_ptrs
+
+
+def adjustpointers(mem, index: int, offsets, adj: AdjustInfo) -> int:
+    """Add delta to every word the bitmap (offsets from mem[index]) marks that points
+    into the old stack; the number adjusted."""
+    lo, hi, delta = adj.lo, adj.hi, adj.delta
+    adjusted = 0
+    for off in offsets:
+        k = index + (off >> 3)
+        v = mem[k]
+        if lo <= v < hi:
+            mem[k] = v + delta
+            adjusted += 1
+    return adjusted
+
+
+def adjustframe(f, sp: int, fp: int, at_entry: bool, maps, mem, base: int,
+                adj: AdjustInfo) -> int:
+    """One frame of a moved stack (maps: its getStackMap): its locals, its saved
+    frame pointer, its arguments.
+
+    (Empty bitmaps are skipped before the call: most frames have few pointers,
+    and copystack visits every frame at every move.)"""
+    locals_, args = maps
+    adjusted = 0
+    if not at_entry:
+        if locals_:
+            adjusted += adjustpointers(mem, (sp - base) >> 3, locals_, adj)
+        if f.frame_size:
+            k = ((fp - base) >> 3) - 2          # saved BP, just below the return address
+            v = mem[k]
+            if adj.lo <= v < adj.hi:
+                mem[k] = v + adj.delta
+                adjusted += 1
+    if args:
+        adjusted += adjustpointers(mem, (fp - base) >> 3, args, adj)
+    return adjusted

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 from gostack.machine.memory import AddressSpace
 from gostack.profiles import PAGE_SIZE, STACK_CACHE_SIZE, Profile
-from gostack.runtime.errors import RuntimeThrow
+from gostack.runtime.errors import throw
 from gostack.runtime.mheap import MHeap, MSpan
 
 STACK_MAPPING_NAME = "stack"
@@ -165,7 +165,7 @@ class StackAllocator:
         p is the P whose stack cache to use; None takes from the global pool.
         """
         if n < self.profile.fixed_stack or n & (n - 1):
-            raise RuntimeThrow("stack size not a power of 2")
+            throw("stack size not a power of 2")
         if self.is_small(n):
             lo, source = self._alloc_small(n, p)
         else:
@@ -197,7 +197,7 @@ class StackAllocator:
         """Free stk: unmap it, then return it to p's cache, the pool or the heap."""
         n = stk.size
         if n <= 0 or n & (n - 1):
-            raise RuntimeThrow("stack not a power of 2")
+            throw("stack not a power of 2")
         self._unmap_stack(stk)
         if self.is_small(n):
             source = self._free_small(stk.lo, n, p)
@@ -220,7 +220,7 @@ class StackAllocator:
     def _free_large(self, lo: int) -> str:
         span = self.mheap.find_span(lo)
         if span is None or span.state != "stack" or span.base != lo:
-            raise RuntimeThrow("bad span state")
+            throw("bad span state")
         if self.gc_running:
             self.stack_large.setdefault(stacklog2(span.npages), []).append(span)
             return "large"
@@ -254,7 +254,7 @@ class StackAllocator:
         back to the heap unless a GC is running."""
         span = self.mheap.find_span(lo)
         if span is None or span.state != "stack":
-            raise RuntimeThrow("freeing stack not in a stack span")
+            throw("freeing stack not in a stack span")
         pool = self.stackpool[order]
         if not span.manual_free:
             pool[span.base] = span
@@ -320,7 +320,7 @@ class StackAllocator:
     def _unmap_stack(self, stk: Stack) -> None:
         m = self.aspace.mapping_at(stk.lo)
         if m is None or m.lo != stk.lo or m.hi != stk.hi or m.is_guard:
-            raise RuntimeThrow("stackfree of a stack that is not allocated")
+            throw("stackfree of a stack that is not allocated")
         self.aspace.unmap(stk.lo)
         if self._knob("stackfaultonfree"):
             self.aspace.map_guard(stk.lo, stk.size, FREED_STACK_NAME)

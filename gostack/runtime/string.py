@@ -20,6 +20,7 @@ a conversion does not point into Go's staticuint64s table.
 from __future__ import annotations
 
 from ..profiles import PTR_SIZE
+from .slice import roundupsize
 
 RUNE_ERROR = 0xFFFD
 TMP_BUF_LEN = 32          # tmpBufSize: elements of a conversion's buffer in the caller's frame
@@ -115,7 +116,6 @@ class Strings:
         self._to_slice(dst, runes_of(data), 4, "i", tmpbuf, "[]rune")
 
     def _to_slice(self, dst, items, size, fmt, tmpbuf, name):
-        from .slice import roundupsize
         n = len(items)
         if tmpbuf and n <= TMP_BUF_LEN:
             ptr, cap = tmpbuf, TMP_BUF_LEN

@@ -1,7 +1,8 @@
-"""traceback: walk a goroutine's frames by reading its stack memory.
+"""traceback: the unwinder (gentraceback) and the Go-format goroutine dump.
 
-Go counterpart: src/runtime/traceback.go (gentraceback) and the printing in
-traceback.go/panic.go, Go 1.19 formats.
+Go counterpart: src/runtime/traceback.go (gentraceback, Go 1.19; Go 1.21's
+`unwinder` is the same walk as an iterator, which is what gentraceback is
+here) and the printing in traceback.go/panic.go, Go 1.19 formats.
 
 The walk needs only (pc, sp) and the function table: a frame of function f
 whose frame is allocated spans [sp, sp + frame_size); the return address
@@ -13,7 +14,12 @@ then its frame is not allocated yet and sp points at the return address.
     [fp - 8]                 return pc -> the caller's frame (found by findfunc)
 
 Because the host keeps no per-call state, this walk is the only way to know
-the call stack; copystack, the GC scan and every crash report use it.
+the call stack, and it is the only frame walker: copystack (stack.py's
+adjustframe per frame), the GC (mgc.py's scanstack and scanframe), the
+background goroutines' loop positions, runtime.Callers and every crash
+report iterate over its frames.  As Go's gentraceback does when it has a
+callback, the walks that must see every frame (copystack) ask for `strict`:
+an unknown pc is a throw, not the end of the stack.
 
 Segmented stacks (go1.2): a frame whose return pc is lessstack's is the
 outermost of its segment; the walk continues in the previous segment at
@@ -27,10 +33,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..profiles import GOROOT, PTR_SIZE, TRACEBACK_MAX_FRAMES
+from .errors import throw
 from .segmented import lessstack_pc, segment_boundary
 
 
-@dataclass
+@dataclass(slots=True)
 class Frame:
     func: object        # FuncInfo
     pc: int
@@ -45,14 +52,19 @@ class Frame:
         return self.fp
 
 
-def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: int | None = None,
-                 stack_hi: int | None = None, stack_top: int = 0):
-    """Yield the frames of a stack, innermost first, up to runtime.goexit.
+def unwind(program, load_word, pc: int, sp: int, at_entry: bool,
+           stack_hi: int | None = None, stack_top: int = 0, strict: bool = False):
+    """The unwinder: yield (func, pc, sp, fp, at_entry, boundary) for each frame of a
+    stack, innermost first, up to runtime.goexit (included).
 
-    stack_hi and stack_top (segmented stacks only): the current segment's hi
-    and the size of the Stktop record at the top of every added segment.
+    load_word(addr) reads a stack word; a frame's return pc is read only
+    when the walk moves past it, so a caller may rewrite the frame's words
+    (adjustframe) between two steps.  stack_hi and stack_top (segmented
+    stacks only): the current segment's hi and the size of the Stktop record
+    at the top of every added segment.  strict: an unknown pc throws.
+    Plain tuples, because copystack walks every frame of a stack at every move.
     """
-    count = 0
+    findfunc = program.findfunc
     lessstack = lessstack_pc(program) if stack_top else None
     boundary = False
     while True:
@@ -60,17 +72,28 @@ def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: in
             pc, sp, stack_hi = segment_boundary(load_word, stack_hi, stack_top)
             at_entry, boundary = False, True
             continue
-        f = program.findfunc(pc)
+        f = findfunc(pc)
         if f is None:
+            if strict:
+                throw(f"unknown pc {pc:#x} in stack walk")
             return
-        frame = 0 if at_entry else f.frame_size
-        fp = sp + frame + PTR_SIZE
+        fp = sp + PTR_SIZE if at_entry else sp + f.frame_size + PTR_SIZE
+        yield f, pc, sp, fp, at_entry, boundary
+        if f.name == "runtime.goexit":
+            return
+        pc, sp, at_entry, boundary = load_word(fp - PTR_SIZE), fp, False, False
+
+
+def gentraceback(program, load_word, pc: int, sp: int, at_entry: bool, limit: int | None = None,
+                 stack_hi: int | None = None, stack_top: int = 0, strict: bool = False):
+    """The unwinder's frames as Frame records, at most limit of them (see unwind)."""
+    count = 0
+    for f, pc, sp, fp, at_entry, boundary in unwind(program, load_word, pc, sp, at_entry,
+                                                    stack_hi, stack_top, strict):
         yield Frame(f, pc, sp, fp, at_entry, boundary=boundary)
-        boundary = False
         count += 1
-        if f.name == "runtime.goexit" or (limit is not None and count >= limit):
+        if limit is not None and count >= limit:
             return
-        pc, sp, at_entry = load_word(fp - PTR_SIZE), fp, False
 
 
 def frame_line(program, frame: Frame, innermost_line: int | None = None) -> int:

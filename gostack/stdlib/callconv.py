@@ -137,7 +137,7 @@ def drive(world, g, fn, gen, sent, cont, results):
 
     def resume(g, res):
         return drive(world, g, fn, gen, res, cont, results)
-    return world.call_go(g, request.entry_pc, request.args, ctxt=request.ctxt,
+    return world.reflectcall.call_go(g, request.entry_pc, request.args, ctxt=request.ctxt,
                          result_size=request.result_size, then=resume, resume_pc=world.block_pc[cont])
 
 

@@ -232,8 +232,8 @@ def new_time(world, clock: Clock) -> int:
 
 
 def now(world) -> Clock:
-    wall = MODEL_EPOCH_UNIX * SECOND + world.now
-    return Clock(YEAR1_TO_UNIX + wall // SECOND, wall % SECOND, world.now)
+    wall = MODEL_EPOCH_UNIX * SECOND + world.timers.now
+    return Clock(YEAR1_TO_UNIX + wall // SECOND, wall % SECOND, world.timers.now)
 
 
 def sub(t: Clock, u: Clock) -> int:

@@ -24,7 +24,8 @@ from ..profiles import STACK_PREEMPT
 from ..runtime import panic as P
 from ..runtime.deferpanic import FatalPanic
 from ..runtime.errors import RuntimeThrow
-from ..runtime.proc import SystemStackOnUserStack, World
+from ..runtime.proc import World
+from ..runtime.rt0 import SystemStackOnUserStack
 from ..runtime.stack import StackOverflow, Switch
 from .bind import bind
 from .crash import (innermost_go_line, is_nil_deref, report_fatal, report_fault, report_morestackc,
