@@ -138,6 +138,10 @@ def _closure(ff: FuncFlows, tokens, through_objects=False) -> set:
         seen.add(token)
         if token[0] == "val" or through_objects:
             work.extend(ff.holds.get(token[1], ()))
+        if token[0] == "addr" and through_objects:
+            # The heap holds the object, so it holds the object's value too: a
+            # parameter captured by a closure that escapes leaks (issue 10353).
+            work.append(("val", token[1]))
     return seen
 
 
