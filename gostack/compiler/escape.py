@@ -305,13 +305,16 @@ def _store_root(node: Node):
             return None
 
 
-def sources(node: Node, ff: FuncFlows) -> set:
-    """Tokens for the pointers an expression's value may carry."""
+def sources(node: Node, ff: FuncFlows, at=None) -> set:
+    """Tokens for the pointers an expression's value may carry.
+
+    at: where gc places the expression's conversion to an interface (a
+    variable packed for a `...` parameter converts at the first argument)."""
     if node.iface_target is not None:
         # Converted to an interface: the value (or its box) is reachable from the
         # heap in gostack's model (boxes are heap objects), so what it holds escapes.
         if node.ty is not None and not pointer_shaped(node.ty) and not isinstance(node.ty.under, T.Interface):
-            ff.note(_gc_pos(node), _text(node), HEAP)
+            ff.note(at or _gc_pos(node), _text(node), HEAP)
         tokens = _sources(node, ff)
         ff.flow(SINK, tokens)
         return set()
@@ -412,7 +415,11 @@ def closure_object(node, ff):
 def _call_sources(node: Node, ff: FuncFlows) -> set:
     args = node.call_args or node.get("arguments").children
     args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
-    arg_tokens = [sources(a, ff) for a in args]
+    pack = node.variadic_pack
+    pack_pos = _gc_pos(args[pack]) if pack is not None and pack < len(args) else None
+    arg_tokens = [sources(a, ff, pack_pos if pack is not None and i >= pack
+                          and a.type == "identifier" else None)
+                  for i, a in enumerate(args)]
     builtin = node.builtin
     if node.func_value is not None:
         sources(node.func_value, ff)          # a called closure does not escape by the call
@@ -434,7 +441,6 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
             return {("addr", _tmpbuf(node, ff))}
         return arg_tokens[0] if arg_tokens else set()
     callee = node.callee
-    pack = node.variadic_pack
     if pack is not None:
         ff.note(_lparen(node), "... argument", HEAP)
         for tokens in arg_tokens[pack:]:          # packed into a new heap array
@@ -513,4 +519,5 @@ def _gc_pos(node: Node):
 
 
 def _text(node: Node) -> str:
-    return getattr(node, "text", None) or node.type
+    text = getattr(node, "text", None) or node.type
+    return " ".join(text.split()) if "\n" in text else text     # one line per decision
