@@ -25,9 +25,9 @@ import gc_fidelity  # noqa: E402
 import gostack.compiler.escape as escape  # noqa: E402
 
 # Measured on the branch `build` (288 goldens, 4,479 gc decisions, 1,403 functions).
-FLOOR_PRECISION = 0.48
-FLOOR_RECALL = 0.49
-FLOOR_F1 = 0.49
+FLOOR_PRECISION = 0.59
+FLOOR_RECALL = 0.60
+FLOOR_F1 = 0.60
 FLOOR_FRAMES_EXACT = 0.16
 FLOOR_FRAMES_WITHIN16 = 0.42
 TARGET_F1 = 0.95                  # the issue's targets, not yet asserted
@@ -98,6 +98,7 @@ def test_broken_escape_analysis_falls_below_the_floors(monkeypatch, broken):
     assert fid.f1 < FLOOR_F1
 
 
+@pytest.mark.slow
 def test_nothing_escapes_breaks_goldens(monkeypatch):
     """With every variable left on the stack, programs whose pointers outlive their
     frame (escape1, the method value of issue 10353) print garbage or crash."""
@@ -108,7 +109,7 @@ def test_nothing_escapes_breaks_goldens(monkeypatch):
     for name in ("escape1", "lang/methodvalue_closure1", "lang/closures3"):
         stem = ROOT / "tests" / "programs" / name
         result = gostack.run_file(str(stem) + ".go", profile="go1.19",
-                                  debug={"stackforcemove": 1}, timeout=120)
+                                  debug={"stackforcemove": 1}, timeout=60)
         expected = (stem.with_suffix(".stderr").read_text(), int(stem.with_suffix(".exit").read_text()))
         failures += (result.stderr, result.exit_code) != expected
     assert failures >= 2

@@ -309,7 +309,8 @@ def sources(node: Node, ff: FuncFlows, at=None) -> set:
     """Tokens for the pointers an expression's value may carry.
 
     at: where gc places the expression's conversion to an interface (a
-    variable packed for a `...` parameter converts at the first argument)."""
+    variable packed for a `...` parameter converts at the call's first argument,
+    panic's argument at panic's '(')."""
     if node.iface_target is not None:
         # Converted to an interface: the value (or its box) is reachable from the
         # heap in gostack's model (boxes are heap objects), so what it holds escapes.
@@ -416,11 +417,14 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
     args = node.call_args or node.get("arguments").children
     args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
     pack = node.variadic_pack
-    pack_pos = _gc_pos(args[pack]) if pack is not None and pack < len(args) else None
-    arg_tokens = [sources(a, ff, pack_pos if pack is not None and i >= pack
-                          and a.type == "identifier" else None)
-                  for i, a in enumerate(args)]
     builtin = node.builtin
+    pack_pos = _gc_pos(args[0]) if pack is not None and args else None
+    if builtin == "panic":
+        arg_tokens = [sources(a, ff, _lparen(node)) for a in args]
+    else:
+        arg_tokens = [sources(a, ff, pack_pos if pack is not None and i >= pack
+                              and a.type == "identifier" and isinstance(a.sym, Var) else None)
+                      for i, a in enumerate(args)]
     if node.func_value is not None:
         sources(node.func_value, ff)          # a called closure does not escape by the call
     if builtin == "new":
@@ -513,9 +517,17 @@ def _gc_pos(node: Node):
     if node.type == "composite_literal":
         return _brace(node)
     if node.type == "selector_expression" and node.get("field") is not None:
-        field = node.get("field").pos
-        return type(field)(field.path, field.line, field.col - 1)
+        return _before(node.get("field").pos, 1)                  # x.f at '.'
+    if node.type == "index_expression" and node.get("index") is not None:
+        return _before(node.get("index").pos, 1)                  # x[i] at '['
+    if node.type == "binary_expression" and node.get("right") is not None and node.op:
+        return _before(node.get("right").pos, len(node.op) + 1)   # a + b at '+' (gofmt's spaces)
     return node.pos
+
+
+def _before(pos, cols: int):
+    """A position a few columns left of pos (the parser keeps no token ends)."""
+    return type(pos)(pos.path, pos.line, max(pos.col - cols, 1))
 
 
 def _text(node: Node) -> str:
