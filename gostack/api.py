@@ -201,3 +201,13 @@ def load_source(text: str, path: str = "main.go", **options) -> Process:
     opts = RunOptions(**options)
     program = compile_source(text, path, opts)
     return Process(program, World(program, get_profile(opts.profile), opts), opts)
+
+
+def build_file(path: str, escapes: bool = False, frames: bool = False,
+               profile: str = "go1.19") -> list[str]:
+    """`go build -gcflags='-m -S'`: compile only; the -m and -S lines (CompileError if
+    FILE does not compile; OSError if it cannot be read)."""
+    from .compiler.build import build_source   # imported late: the compiler pulls in tree-sitter
+    with open(path, encoding="utf-8", errors="surrogateescape") as handle:
+        text = handle.read()
+    return build_source(text, path, escapes, frames, profile)

@@ -35,10 +35,10 @@ from rich.table import Table
 
 from .debug import KNOBS
 from . import __version__
-from .api import RunResult, fan_out, run_file
+from .api import RunResult, build_file, fan_out, run_file
 from .profiles import DEFAULT_PROFILE, PROFILES, RLIMIT_STACK_DEFAULT, get_profile
 from .report.terminal import ProgressLine, format_size, stats_renderables
-from .errors import EXIT_USAGE
+from .errors import EXIT_COMPILE, EXIT_USAGE, CompileError
 
 __all__ = ["main", "build_parser", "parse_size", "parse_debug", "format_size",
            "stats_renderables", "CliError"]
@@ -163,6 +163,19 @@ def build_parser() -> argparse.ArgumentParser:
                          metavar="BYTES")
     compare.add_argument("--timeout", type=_positive(float), metavar="SECONDS", default=None)
     compare.set_defaults(handler=cmd_compare)
+    build = commands.add_parser("build", help="compile only; gc's -m and -S reports", description=(
+        "Compile FILE.go as `go build -gcflags=...` would: exit 0, or the compile error "
+        "(FILE:LINE:COL: message) and exit 1."))
+    build.add_argument("file", metavar="FILE.go")
+    build.add_argument("-m", dest="escapes", action="store_true",
+                       help="escape-analysis decisions in gc's words and positions")
+    build.add_argument("-S", dest="frames", action="store_true",
+                       help="one header per function: main.f STEXT [nosplit] args=0xA locals=0xL")
+    build.add_argument("-l", dest="no_inline", action="store_true",
+                       help="inlining off, as gc's -l (a no-op: gostack models no inliner)")
+    build.add_argument("--profile", choices=list(PROFILES), default="go1.19",
+                       help="Go release profile whose frames -S shows (default go1.19)")
+    build.set_defaults(handler=cmd_build)
     return parser
 
 
@@ -182,6 +195,22 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"gostack: internal error: {type(err).__name__}: {err}")
         _say(f"gostack: rerun with {TRACEBACK_ENV}=1 for the Python traceback")
         return EXIT_INTERNAL
+
+
+# ------------------------------------------------------------ gostack build
+
+def cmd_build(args) -> int:
+    """gc prints -m and -S on stderr (and a compile error there), exit 0 or 1."""
+    try:
+        lines = build_file(args.file, args.escapes, args.frames, args.profile)
+    except OSError as err:
+        raise CliError(f"{args.file}: {_os_reason(err)}", EXIT_CANNOT_OPEN)
+    except CompileError as err:
+        _say(str(err))
+        return EXIT_COMPILE
+    for line in lines:
+        _say(line)
+    return 0
 
 
 # ------------------------------------------------------------ gostack demo

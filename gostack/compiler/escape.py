@@ -28,12 +28,29 @@ from __future__ import annotations
 
 from .. import types as T
 from .symbols import FuncSym, Program, Var
+from .check.methodsets import pointer_shaped
 from .parse import Node
 
 MAX_STACK_VAR_SIZE = 10 * 1024 * 1024       # maxStackVarSize
 MAX_IMPLICIT_STACK_VAR_SIZE = 64 * 1024     # maxImplicitStackVarSize
 
 SINK = "sink"
+HEAP = "heap"               # a site gostack always allocates in the heap
+
+
+class Decision:
+    """One line of `go build -gcflags=-m`: where, what, and gc's words for it."""
+
+    __slots__ = ("pos", "kind", "text")
+
+    def __init__(self, pos, kind: str, text: str):
+        self.pos, self.kind, self.text = pos, kind, text
+
+    def message(self) -> str:
+        if self.kind in ("moved to heap", "leaking param", "leaking param content",
+                         "leaking closure reference"):
+            return f"{self.kind}: {self.text}"
+        return f"{self.text} {self.kind}"
 
 
 class FuncFlows:
@@ -43,6 +60,12 @@ class FuncFlows:
         self.fn = fn
         self.holds: dict = {}
         self.calls: list = []       # (callee FuncSym, [token sets per argument])
+        self.sites: dict = {}       # (pos, text) -> Var deciding it, or HEAP (see note)
+
+    def note(self, pos, text, decider):
+        """Record an allocation site as the analysis meets it (for `gostack build -m`)."""
+        if pos is not None:
+            self.sites.setdefault((pos, text), decider)
 
     def flow(self, dst, tokens):
         if tokens:
@@ -75,6 +98,34 @@ def analyze(program: Program) -> None:
             limit = MAX_IMPLICIT_STACK_VAR_SIZE if v.is_new else MAX_STACK_VAR_SIZE
             if v.type is not None and v.type.size > limit:
                 v.escapes = True
+    program.escape_decisions = [d for fn, ff in flows.items() if not _generated(fn)
+                                for d in decisions(fn, ff)]
+
+
+def _generated(fn: FuncSym) -> bool:
+    """Wrappers gostack writes (x.M and pkg.F as values, deferred calls): gc reports
+    nothing of theirs."""
+    return fn.name.endswith("-fm") or getattr(fn, "wrapper", False)
+
+
+def decisions(fn: FuncSym, ff: FuncFlows) -> list:
+    """gc's -m lines for one function: its parameters, its variables moved to the
+    heap and its allocation sites (func literals, &T{}, new, conversions, ...)."""
+    out = []
+    for index, p in enumerate(fn.params):
+        if p.name in ("", "_") or not _may_hold_pointer(p.type) or p.pos is None:
+            continue
+        if fn.param_leaks[index]:
+            out.append(Decision(p.pos, "leaking param", p.name))
+        elif not p.escapes:
+            out.append(Decision(p.pos, "does not escape", p.name))
+    for v in fn.locals + fn.params + fn.results:
+        if v.escapes and v.addr_taken and not v.name.startswith("~") and v.pos is not None:
+            out.append(Decision(v.pos, "moved to heap", v.name))
+    for (pos, text), decider in ff.sites.items():
+        escapes = decider == HEAP or decider.escapes
+        out.append(Decision(pos, "escapes to heap" if escapes else "does not escape", text))
+    return out
 
 
 def heap_holds(ff: FuncFlows) -> None:
@@ -138,6 +189,10 @@ def _closure(ff: FuncFlows, tokens, through_objects=False) -> set:
         seen.add(token)
         if token[0] == "val" or through_objects:
             work.extend(ff.holds.get(token[1], ()))
+        if token[0] == "addr" and through_objects:
+            # The heap holds the object, so it holds the object's value too: a
+            # parameter captured by a closure that escapes leaks (issue 10353).
+            work.append(("val", token[1]))
     return seen
 
 
@@ -250,11 +305,17 @@ def _store_root(node: Node):
             return None
 
 
-def sources(node: Node, ff: FuncFlows) -> set:
-    """Tokens for the pointers an expression's value may carry."""
+def sources(node: Node, ff: FuncFlows, at=None) -> set:
+    """Tokens for the pointers an expression's value may carry.
+
+    at: where gc places the expression's conversion to an interface (a
+    variable packed for a `...` parameter converts at the call's first argument,
+    panic's argument at panic's '(')."""
     if node.iface_target is not None:
         # Converted to an interface: the value (or its box) is reachable from the
         # heap in gostack's model (boxes are heap objects), so what it holds escapes.
+        if node.ty is not None and not pointer_shaped(node.ty) and not isinstance(node.ty.under, T.Interface):
+            ff.note(at or _gc_pos(node), _text(node), HEAP)
         tokens = _sources(node, ff)
         ff.flow(SINK, tokens)
         return set()
@@ -275,6 +336,7 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         if node.op == "&":
             if node.new_literal:
                 obj = _literal_object(node, operand, ff)
+                ff.note(node.pos, f"&{operand.ty}{{...}}", obj)
                 _literal_fields(operand, obj, ff)
                 return {("addr", obj)}
             root = _store_root(operand)
@@ -287,7 +349,9 @@ def _sources(node: Node, ff: FuncFlows) -> set:
     if kind == "selector_expression" and node.method_value is not None:
         bound, recv, lit = node.method_value
         ff.flow(bound, sources(recv, ff))
-        return sources(lit, ff)
+        tokens = sources(lit, ff)
+        ff.note(_gc_pos(node), _text(node), lit.closure_var)
+        return tokens
     if kind == "selector_expression" and node.forwarder is not None:
         return sources(node.forwarder, ff)          # pkg.F or T.M as a value: a literal
     if kind in ("selector_expression", "index_expression"):
@@ -309,6 +373,7 @@ def _sources(node: Node, ff: FuncFlows) -> set:
         for _off, _t, value in node.inits:
             tokens |= sources(value, ff)
         if isinstance(u, T.Slice):                 # the backing array is a heap object
+            ff.note(_brace(node), f"{node.ty}{{...}}", HEAP)
             ff.flow(SINK, tokens)
             return set()
         return tokens
@@ -324,7 +389,10 @@ def _sources(node: Node, ff: FuncFlows) -> set:
     if kind == "call_expression":
         return _call_sources(node, ff)
     if kind == "func_literal":
-        return {("addr", closure_object(node, ff))}
+        obj = closure_object(node, ff)
+        if not getattr(node.lit_fn, "wrapper", False) and not node.lit_fn.name.endswith("-fm"):
+            ff.note(node.pos, "func literal", obj)
+        return {("addr", obj)}
     return set()
 
 
@@ -348,12 +416,22 @@ def closure_object(node, ff):
 def _call_sources(node: Node, ff: FuncFlows) -> set:
     args = node.call_args or node.get("arguments").children
     args = [a.children[0] if a.type == "variadic_argument" else a for a in args]
-    arg_tokens = [sources(a, ff) for a in args]
+    pack = node.variadic_pack
     builtin = node.builtin
+    pack_pos = _gc_pos(args[0]) if pack is not None and args else None
+    if builtin == "panic":
+        arg_tokens = [sources(a, ff, _lparen(node)) for a in args]
+    else:
+        arg_tokens = [sources(a, ff, pack_pos if pack is not None and i >= pack
+                              and a.type == "identifier" and isinstance(a.sym, Var) else None)
+                      for i, a in enumerate(args)]
     if node.func_value is not None:
         sources(node.func_value, ff)          # a called closure does not escape by the call
     if builtin == "new":
+        ff.note(_lparen(node), f"new({node.new_var.type})", node.new_var)
         return {("addr", node.new_var)}
+    if builtin == "make" and node.ty is not None and isinstance(node.ty.under, (T.Slice, T.Map)):
+        ff.note(_lparen(node), "make(...)", HEAP)
     if builtin in ("panic", "append"):
         # A panic value outlives the frame; appended values land in a heap array
         # (when append grows, the old elements are copied there too).
@@ -367,8 +445,8 @@ def _call_sources(node: Node, ff: FuncFlows) -> set:
             return {("addr", _tmpbuf(node, ff))}
         return arg_tokens[0] if arg_tokens else set()
     callee = node.callee
-    pack = node.variadic_pack
     if pack is not None:
+        ff.note(_lparen(node), "... argument", HEAP)
         for tokens in arg_tokens[pack:]:          # packed into a new heap array
             ff.flow(SINK, tokens)
         arg_tokens = arg_tokens[:pack]
@@ -418,3 +496,40 @@ def _literal_fields(literal, obj, ff):
 
 def _may_hold_pointer(t) -> bool:
     return t is not None and not isinstance(t, (T.Tuple,)) and bool(t.ptr_offsets())
+
+
+# gc's positions: a call at its '(', a composite literal at its '{'.
+def _lparen(call: Node):
+    args = call.get("arguments")
+    return args.pos if args is not None else call.pos
+
+
+def _brace(literal: Node):
+    body = literal.get("body")
+    return body.pos if body is not None else literal.pos
+
+
+def _gc_pos(node: Node):
+    """Where gc places an expression: a call at '(', a selector at its '.', a
+    composite literal at '{', anything else where it starts."""
+    if node.type == "call_expression":
+        return _lparen(node)
+    if node.type == "composite_literal":
+        return _brace(node)
+    if node.type == "selector_expression" and node.get("field") is not None:
+        return _before(node.get("field").pos, 1)                  # x.f at '.'
+    if node.type == "index_expression" and node.get("index") is not None:
+        return _before(node.get("index").pos, 1)                  # x[i] at '['
+    if node.type == "binary_expression" and node.get("right") is not None and node.op:
+        return _before(node.get("right").pos, len(node.op) + 1)   # a + b at '+' (gofmt's spaces)
+    return node.pos
+
+
+def _before(pos, cols: int):
+    """A position a few columns left of pos (the parser keeps no token ends)."""
+    return type(pos)(pos.path, pos.line, max(pos.col - cols, 1))
+
+
+def _text(node: Node) -> str:
+    text = getattr(node, "text", None) or node.type
+    return " ".join(text.split()) if "\n" in text else text     # one line per decision
