@@ -255,7 +255,8 @@ class StackEngine:
 
     def shrinkstack(self, g) -> bool:
         """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
-        if self.debug.get("gcshrinkstackoff") or getattr(g, "async_safe", False) \
+        if self.debug.get("gcshrinkstackoff") or not self.profile.shrink_stacks \
+                or getattr(g, "async_safe", False) \
                 or getattr(self.world, "thread_model", False) or self.segments is not None:
             return False            # (not at an async safe point; thread stacks never move;
                                     # segments are released by lessstack, never shrunk)
