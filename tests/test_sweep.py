@@ -408,3 +408,10 @@ def test_dask_worker_killed_mid_sweep_loses_no_row(tmp_path, cluster):
     assert killed
     assert not dask.failed, dask.failed
     assert [deterministic(r) for r in dask.rows] == [deterministic(r) for r in local.rows]
+
+
+def test_a_program_exit_3_is_not_an_error(tmp_path):
+    (tmp_path / "exit3.go").write_text('package main\n\nimport "os"\n\nfunc main() {\n'
+                                       '\tprintln("bye")\n\tos.Exit(3)\n}\n')
+    (row,) = sweep([tmp_path / "exit3.go"], str(tmp_path / "r.csv"), jobs=1).rows
+    assert (row["exit_code"], row["error"]) == (3, "")
