@@ -2,7 +2,8 @@
 
 A sweep is the product of Go programs, profiles (releases), settings (a grid
 of `--set` stack-policy overrides, profiles.SETTINGS) and stack models.  Each
-point is a Task, a plain picklable value; `run_task` runs one in a fresh
+point is a Task, a plain picklable value that carries the program's text
+and its goldens (so a worker needs no shared files); `run_task` runs one in a fresh
 world and returns its Row, a dict with the columns of COLUMNS.  The engines
 (local.py: a process pool; cluster.py: a Dask distributed cluster) only
 decide where tasks run; results.py reads and writes the rows as CSV or
@@ -23,7 +24,7 @@ import os
 import time
 from dataclasses import dataclass
 
-from ..api import run_file
+from ..api import run_source
 from ..errors import EXIT_HOST_LIMIT
 from ..profiles import SETTING_SEP, derive, get_profile
 
@@ -49,6 +50,8 @@ class Task:
     settings: tuple = ()            # (("StackMin", "8192"), ...)
     stack_model: str = "goroutine"
     timeout: float | None = None
+    source: str = ""                # the program's text: a worker needs no shared files
+    expected: tuple | None = None   # (stdout, exit code or None) from the goldens beside it
 
     @property
     def settings_text(self) -> str:
@@ -97,9 +100,30 @@ def plan(programs, profiles, sets: dict[str, list[str]], stack_models=("goroutin
     for model in stack_models:
         if model not in STACK_MODELS:
             raise ValueError(f"unknown stack model {model!r} (goroutine or thread)")
-    return [Task(program, profile, settings, model, timeout)
+    texts = {program: (read_source(program), read_expected(program)) for program in programs}
+    return [Task(program, profile, settings, model, timeout, *texts[program])
             for program in programs for profile in profiles
             for settings in grid for model in stack_models]
+
+
+def read_source(program: str) -> str:
+    with open(program, encoding="utf-8", errors="surrogateescape") as f:
+        return f.read()
+
+
+def read_expected(program: str):
+    """(stdout, exit code or None) from NAME.stdout and NAME.exit; None without goldens."""
+    stem = os.path.splitext(program)[0]
+    try:
+        with open(stem + ".stdout", encoding="utf-8", errors="surrogateescape") as f:
+            stdout = f.read()
+    except OSError:
+        return None
+    try:
+        with open(stem + ".exit", encoding="utf-8") as f:
+            return stdout, int(f.read().strip())
+    except (OSError, ValueError):
+        return stdout, None
 
 
 # ------------------------------------------------------------ one run
@@ -108,7 +132,7 @@ def run_task(task: Task) -> dict:
     """Run one task in this process; every failure becomes the row's error."""
     started = time.perf_counter()
     try:
-        result = run_file(task.program, profile=task.profile_name,
+        result = run_source(task.source, task.program, profile=task.profile_name,
                           stack_model=task.stack_model, timeout=task.timeout)
     except Exception as err:                 # a gostack bug: a row, not a lost sweep
         return failed_row(task, f"internal error: {type(err).__name__}: {err}",
@@ -120,7 +144,7 @@ def run_task(task: Task) -> dict:
     row = base_row(task)
     row.update(
         exit_code=result.exit_code,
-        same_as_expected=same_as_expected(task.program, result.stdout, result.exit_code),
+        same_as_expected=same_as_expected(task.expected, result.stdout, result.exit_code),
         initial_stack=max((g.get("initial_stack", 0) for g in gs), default=0),
         grows=totals.get("grows", 0), shrinks=totals.get("shrinks", 0),
         copies=totals.get("copies", 0), bytes_copied=totals.get("bytes_copied", 0),
@@ -153,21 +177,16 @@ def run_error(result) -> str:
     return result.host_error or ""
 
 
-def same_as_expected(program: str, stdout: str, exit_code: int):
+def same_as_expected(expected, stdout: str, exit_code: int):
     """stdout (and the exit code, if NAME.exit exists) as the goldens; None without them."""
-    stem = os.path.splitext(program)[0]
-    try:
-        with open(stem + ".stdout", encoding="utf-8", errors="surrogateescape") as f:
-            want = f.read()
-    except OSError:
+    if expected is None:
         return None
-    if stdout != want:
-        return False
-    try:
-        with open(stem + ".exit", encoding="utf-8") as f:
-            return int(f.read().strip()) == exit_code
-    except (OSError, ValueError):
-        return True
+    want_stdout, want_exit = expected
+    return stdout == want_stdout and want_exit in (None, exit_code)
+
+
+# A row with one of these errors has no result: a resumed sweep runs its task again.
+RETRY_ERRORS = ("internal error:", "dask:", "worker process died")
 
 
 def sort_rows(rows) -> list[dict]:

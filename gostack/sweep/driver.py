@@ -13,7 +13,7 @@ import importlib
 import time
 from dataclasses import dataclass, field
 
-from . import find_programs, plan
+from . import KEY, find_programs, plan
 from .local import run_local
 from .results import Writer, done_keys, output_format, read_rows
 
@@ -39,8 +39,9 @@ def sweep(paths, out: str, profiles=("go1.19",), sets=None, stack_models=("gorou
     output_format(out)
     tasks = plan(find_programs(paths), list(profiles), dict(sets or {}), tuple(stack_models),
                  timeout)
-    existing = read_rows(out)
-    done = done_keys(existing)
+    rows = read_rows(out)
+    done = done_keys(rows)
+    existing = [row for row in rows if tuple(row[k] for k in KEY) in done]
     todo = [t for t in tasks if t.key not in done]
     started = time.perf_counter()
     writer = Writer(out, existing)

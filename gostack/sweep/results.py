@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import os
 
-from . import COLUMNS, INT_COLUMNS, KEY, sort_rows
+from . import COLUMNS, INT_COLUMNS, KEY, RETRY_ERRORS, sort_rows
 
 CHECKPOINT_ROWS = 50
 FORMATS = (".csv", ".parquet")
@@ -42,7 +42,9 @@ def read_rows(path: str) -> list[dict]:
 
 
 def done_keys(rows) -> set:
-    return {tuple(row[k] for k in KEY) for row in rows}
+    """The tasks whose rows have a result (lost tasks, RETRY_ERRORS, are run again)."""
+    return {tuple(row[k] for k in KEY) for row in rows
+            if not row["error"].startswith(RETRY_ERRORS)}
 
 
 class Writer:
