@@ -13,6 +13,7 @@ explains in its README.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 # Values that are the same in every modelled release.
@@ -81,6 +82,10 @@ class Profile:
     background_goroutines: bool = False   # forcegc, bgsweep, bgscavenge (runtime/background.py)
     stack_extra: int = 0          # StackExtra: segmented only, room beyond the splitting frame
     stack_top: int = 0            # StackTop: segmented only, the Stktop record at a segment's top
+    shrink_stacks: bool = True    # the GC halves a stack used below a quarter (the 1/4 rule)
+    max_stack: int | None = None  # maxstacksize (None: runtime.main's 1 GB; --max-stack wins)
+    base: str = ""                # a derived profile: the release it was made from
+    settings: tuple = ()          # ... and its overrides, (("StackMin", "8192"), ...)
     notes: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -154,8 +159,127 @@ DEFAULT_PROFILE = "go1.10"
 
 
 def get_profile(name: str) -> Profile:
+    """A release by name; `go1.19+StackMin=8192+adaptive=off` derives one (see derive)."""
+    base, *items = name.split(SETTING_SEP)
     try:
-        return PROFILES[name]
+        profile = PROFILES[base]
     except KeyError:
         known = ", ".join(PROFILES)
-        raise ValueError(f"unknown profile {name!r} (known: {known})") from None
+        raise ValueError(f"unknown profile {base!r} (known: {known})") from None
+    return derive(profile, dict(parse_setting(item) for item in items)) if items else profile
+
+
+# ------------------------------------------------------------ stack policy overrides
+#
+# `--set KEY=VALUE` (gostack run, compare, sweep) derives a profile from a
+# release with some of its stack policy changed.  A derived profile is named
+# by its base and its settings joined with SETTING_SEP, so that everything
+# that takes a profile name (RunOptions.profile, --stats-json's "profile")
+# carries the overrides with it and a run stays a plain picklable value.
+
+SETTING_SEP = "+"
+_SIZE_UNITS = {"": 1, "k": 1024, "kib": 1024, "m": 1 << 20, "mib": 1 << 20,
+               "g": 1 << 30, "gib": 1 << 30, "kb": 1000, "mb": 1000 ** 2, "gb": 1000 ** 3}
+
+
+def parse_size_value(text: str) -> int:
+    """'2048', '2K', '8KiB', '1GB' -> bytes (K/M/G powers of 1024, KB/MB/GB of 1000)."""
+    match = re.fullmatch(r"(\d+)\s*([a-z]*)", text.strip().lower())
+    if not match or match.group(2) not in _SIZE_UNITS:
+        raise ValueError(f"bad size {text!r} (examples: 2048, 8K, 1GB)")
+    return int(match.group(1)) * _SIZE_UNITS[match.group(2)]
+
+
+def _power_of_two(low: int, high: int):
+    def convert(text: str) -> int:
+        n = parse_size_value(text)
+        if n & (n - 1) or not low <= n <= high:
+            raise ValueError(f"want a power of two from {low} to {high}, not {text!r}")
+        return n
+    return convert
+
+
+def _multiple_of_8(low: int, high: int):
+    def convert(text: str) -> int:
+        n = parse_size_value(text)
+        if n % PTR_SIZE or not low <= n <= high:
+            raise ValueError(f"want a multiple of 8 from {low} to {high}, not {text!r}")
+        return n
+    return convert
+
+
+def _max_stack(text: str) -> int:
+    n = parse_size_value(text)
+    if n < 1024:
+        raise ValueError(f"want at least 1024 bytes, not {text!r}")
+    return n
+
+
+def _choice(**words):
+    def convert(text: str):
+        try:
+            return words[text.strip().lower()]
+        except KeyError:
+            raise ValueError(f"want {' or '.join(words)}, not {text!r}") from None
+    return convert
+
+
+# KEY: (Profile field, parser of VALUE, meaning).  Keys are spelled as Go names the
+# constant (StackMin, ...) or, for policies with no Go constant, as a plain word.
+SETTINGS = {
+    "StackMin": ("stack_min", _power_of_two(512, 1 << 20), "a new goroutine's stack (_StackMin)"),
+    "StackGuard": ("stack_guard", _multiple_of_8(64, 1 << 16), "stackguard0 = lo + StackGuard"),
+    "StackSmall": ("stack_small", _multiple_of_8(0, 4096),
+                   "leaf frames below this get no split check; small frames compare SP directly"),
+    "MaxStack": ("max_stack", _max_stack, "maxstacksize (debug.SetMaxStack's default)"),
+    "growth": ("grow_until_fits", _choice(**{"double": False, "double-until-fits": True}),
+               "newstack doubles once, or until the frame fits (Go 1.15+)"),
+    "shrink": ("shrink_stacks", _choice(off=False, quarter=True),
+               "the GC halves a stack used below a quarter, or never shrinks"),
+    "adaptive": ("adaptive_stack_start", _choice(on=True, off=False),
+                 "Go 1.19's starting size from the average scanned stack"),
+}
+_SEGMENTED_ONLY_COPYING = ("growth", "shrink", "adaptive")
+
+
+def parse_setting(item: str) -> tuple[str, str]:
+    """'StackMin=8K' -> ('StackMin', '8K') after checking the key and the value."""
+    key, sep, value = item.partition("=")
+    key, value = key.strip(), value.strip()
+    if not sep or not value:
+        raise ValueError(f"bad setting {item!r} (want KEY=VALUE)")
+    if key not in SETTINGS:
+        raise ValueError(f"unknown setting {key!r} (known: {', '.join(SETTINGS)})")
+    try:
+        SETTINGS[key][1](value)
+    except ValueError as err:
+        raise ValueError(f"bad value for {key}: {err}") from None
+    return key, value
+
+
+def derive(profile: Profile, settings: dict[str, str]) -> Profile:
+    """profile with settings ({'StackMin': '8192', ...}) applied, checked together."""
+    if not settings:
+        return profile
+    changes = {}
+    for key, value in settings.items():
+        key, value = parse_setting(f"{key}={value}")
+        if profile.stacks == "segmented" and key in _SEGMENTED_ONLY_COPYING:
+            raise ValueError(f"{key} does not apply to {profile.name}'s segmented stacks")
+        changes[SETTINGS[key][0]] = SETTINGS[key][1](value)
+    derived = replace(profile, **changes)
+    if derived.stack_small >= derived.stack_guard:
+        raise ValueError(f"StackSmall ({derived.stack_small}) must be below StackGuard "
+                         f"({derived.stack_guard})")
+    if derived.stack_guard >= derived.stack_min:
+        raise ValueError(f"StackGuard ({derived.stack_guard}) must be below StackMin "
+                         f"({derived.stack_min})")
+    base = profile.base or profile.name
+    items = tuple(dict(profile.settings, **settings).items())
+    name = SETTING_SEP.join([base] + [f"{k}={v}" for k, v in items])
+    return replace(derived, name=name, base=base, settings=items)
+
+
+def profile_name(base: str, settings: dict[str, str]) -> str:
+    """The name that get_profile turns back into base with settings (checked now)."""
+    return derive(get_profile(base), settings).name

@@ -79,7 +79,8 @@ class World:
         self.debug = dict(opts.debug or {})
         self.thread_model = opts.stack_model == "thread"
         self.stackdebug = int(self.debug.get("stackdebug", 0) or 0)   # Go's stackDebug levels
-        self.max_stack = opts.max_stack if opts.max_stack is not None else MAX_STACK_DEFAULT
+        self.max_stack = opts.max_stack if opts.max_stack is not None else \
+            profile.max_stack or MAX_STACK_DEFAULT       # (--max-stack, else --set MaxStack)
         self.aspace = AddressSpace()
         self.steps = 0
         # Events: the executor keeps steps exact for them (vm/run.py) only when

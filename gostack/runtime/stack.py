@@ -240,7 +240,8 @@ class StackEngine:
 
     def shrinkstack(self, g) -> bool:
         """Halve g's stack if it uses less than a quarter of it (Go's 1/4 rule)."""
-        if self.debug.get("gcshrinkstackoff") or not self.isShrinkStackSafe(g):
+        if self.debug.get("gcshrinkstackoff") or not self.profile.shrink_stacks \
+                or not self.isShrinkStackSafe(g):
             return False
         oldsize = g.stack.hi - g.stack.lo
         newsize = oldsize // 2
