@@ -65,12 +65,43 @@ class StackOverflow(Exception):
         self.limit, self.sp, self.lo, self.hi = limit, sp, lo, hi
 
 
+class WalkRecord:
+    """What one copystack's frame walk saw, for its event (only when events are on).
+
+    frames: runs [function, frame size, count], innermost first (a deep
+    recursion is one run); pointers: the first POINTERS_RECORDED stack slots
+    (new address) whose pointer into the old stack was adjusted, with the old
+    value and the function owning the slot.
+    """
+
+    POINTERS_RECORDED = 64
+
+    def __init__(self):
+        self.runs: list = []
+        self.pointers: list = []
+
+    def frame(self, name: str, size: int):
+        runs = self.runs
+        if runs and runs[-1][0] == name and runs[-1][1] == size:
+            runs[-1][2] += 1
+        else:
+            runs.append([name, size, 1])
+
+    def pointer(self, slot: int, old: int, func: str):
+        if len(self.pointers) < self.POINTERS_RECORDED:
+            self.pointers.append([slot, old, func])
+
+    def fields(self) -> dict:
+        return {"stack": self.runs, "pointers": self.pointers}
+
+
 class StackEngine:
     """The stack operations of one runtime instance (its heap, allocator, profile)."""
 
     def __init__(self, world):
         self.world = world
         self.program = world.program
+        self.last_walk = None         # the WalkRecord of the latest copy (events on only)
         self.profile = world.profile
         self.aspace = world.aspace
         self.stackalloc = world.stackalloc
@@ -184,12 +215,14 @@ class StackEngine:
         g.stktopsp += delta
         if old.lo <= old_bp < old.hi:
             g.bp = old_bp + delta
-        frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
+        walk = WalkRecord() if self.world.opts.on_event is not None else None
+        frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta, walk)
         sudogs = adjustsudogs(g, old.lo, old.hi, delta)
         adjusted += self.adjustctxt(g, old.lo, old.hi, delta)
         defers = adjustdefers(g, self.aspace, old.lo, old.hi, delta)
         adjusted += defers
         self.free_old(old)
+        self.last_walk = walk
         self.world.note_copy(g, old, new, used, delta, frames, adjusted + sudogs, reason, sudogs)
 
     def free_old(self, old):
@@ -205,8 +238,12 @@ class StackEngine:
             return 1
         return 0
 
-    def adjustframes(self, g, lo: int, hi: int, delta: int):
-        """Walk the frames on the new stack; rewrite each pointer word into [lo, hi)."""
+    def adjustframes(self, g, lo: int, hi: int, delta: int, walk=None):
+        """Walk the frames on the new stack; rewrite each pointer word into [lo, hi).
+
+        walk (a WalkRecord, when the run has an event subscriber) records the
+        frames and the pointers adjusted, for the copystack event.
+        """
         mem = g.q
         base = g.base
         program = self.program
@@ -224,6 +261,8 @@ class StackEngine:
                 break
             frame = 0 if at_entry else f.frame_size
             sp_index = (sp - base) >> 3
+            if walk is not None:
+                walk.frame(f.name, frame)
             if not at_entry:
                 site = callsites.get(pc)
                 offsets = site.live_ptrs if site is not None else f.local_ptrs
@@ -233,6 +272,8 @@ class StackEngine:
                     if lo <= v < hi:
                         mem[k] = v + delta
                         adjusted += 1
+                        if walk is not None:
+                            walk.pointer(sp + off, v, f.name)
                 if frame:
                     k = sp_index + (frame >> 3) - 1      # saved BP
                     v = mem[k]
@@ -246,6 +287,8 @@ class StackEngine:
                 if lo <= v < hi:
                     mem[k] = v + delta
                     adjusted += 1
+                    if walk is not None:
+                        walk.pointer(sp + frame + PTR_SIZE + off, v, f.name)
             pc = mem[argp_index - 1]
             sp = sp + frame + PTR_SIZE
             at_entry = False
