@@ -68,7 +68,10 @@ def regions(mappings: list) -> list:
 
 def address_space_svg(mappings: list, live: list, moment: str = "") -> str:
     """live: (lo, hi, goid) of the goroutine stacks to draw inside the arena."""
-    regs = regions(mappings)
+    # A stack live at the moment may have been freed (and unmapped) by the end.
+    mapped = {(lo, hi) for lo, hi, _, _ in mappings}
+    regs = regions(list(mappings) + [(lo, hi, "rw-p", "stack") for lo, hi, _ in live
+                                     if (lo, hi) not in mapped])
     if not regs:
         return "<p>(no mappings)</p>"
     width, bar_x, bar_w = 1000, 250, 300
