@@ -21,6 +21,8 @@ import math
 from ..profiles import HEAP_ARENA_BASE
 from .draw import COLORS, e, size_text, text
 
+MAX_STACK_RECTS = 400      # more live stacks than this: drawn as one rect per pixel row
+
 REGION_TITLES = {"text": "text", "rodata": "rodata (read-only data)",
                  "data": "data and bss", "heap": "Go heap arena",
                  "mmap": "mmap area", "stack": "[stack] main thread",
@@ -142,7 +144,12 @@ def _heap_inside(items, lo, hi, top, h, bar_x, bar_w, live) -> list:
         out.append(f'<rect x="{bar_x + 8}" y="{y1:.2f}" width="{bar_w - 16}" '
                    f'height="{max(y2 - y1, 1.5):.2f}" fill="{COLORS[kind]}" stroke="none">'
                    f'<title>{e(kind)} [{a:#x}, {b:#x}) {size_text(b - a)}</title></rect>')
-    for a, b, g in sorted(stacks):
+    if len(stacks) > MAX_STACK_RECTS:
+        out.extend(_stack_rows(stacks, lo, span, top, h, bar_x, bar_w))
+        stacks_drawn = []
+    else:
+        stacks_drawn = sorted(stacks)
+    for a, b, g in stacks_drawn:
         y1, y2 = top + h - (b - lo) / span * h, top + h - (a - lo) / span * h
         out.append(f'<rect class="gstack" x="{bar_x + 8}" y="{y1:.2f}" width="{bar_w - 16}" '
                    f'height="{max(y2 - y1, 1.5):.2f}" fill="{COLORS["gstack"]}" stroke="none">'
@@ -156,6 +163,18 @@ def _heap_inside(items, lo, hi, top, h, bar_x, bar_w, live) -> list:
                         f"{len(stacks)} live goroutine stack(s), {size_text(total)} (red)",
                         COLORS["gstack"]))
     return out
+
+
+def _stack_rows(stacks, lo, span, top, h, bar_x, bar_w) -> list:
+    """Thousands of stacks: one rect per pixel row of the arena, with how many it holds."""
+    rows: dict = {}
+    for a, b, _ in stacks:
+        row = int(top + h - (a - lo) / span * h)
+        count, size = rows.get(row, (0, 0))
+        rows[row] = (count + 1, size + b - a)
+    return [f'<rect class="gstack" x="{bar_x + 8}" y="{row - 1}" width="{bar_w - 16}" '
+            f'height="1.5" fill="{COLORS["gstack"]}"><title>{count} stacks, '
+            f'{size_text(size)}</title></rect>' for row, (count, size) in sorted(rows.items())]
 
 
 def _threads_inside(items, lo, hi, top, h, bar_x, bar_w) -> list:

@@ -21,7 +21,7 @@ from importlib import resources
 
 from .addrspace import address_space_svg
 from .draw import COLORS, FONT, e as _e, n as _n, size_text as _size, text as _text
-from .pagedata import page_data
+from .pagedata import page_data, sampled_inuse
 from .snapshot import GoroutineLife, Recorder, Snapshot
 
 MAX_LANES = 60             # more goroutines than this: lanes grouped (the page says how)
@@ -274,7 +274,10 @@ def timelines_svg(rec: Recorder) -> str:
 
 
 def _lane_marks(members: list, x, y) -> list:
-    """A mark per copy; many copies at one pixel are one mark with their count."""
+    """A mark per copy; many copies at one pixel are one mark with their count.
+    A group's lane draws a tick per 3 pixels with copies instead (compact)."""
+    if len(members) > 1:
+        return _group_ticks(members, x, y(members[0].max_size) - 8)
     at: dict = {}
     for lf in members:
         for step, reason, size in lf.marks:
@@ -288,6 +291,22 @@ def _lane_marks(members: list, x, y) -> list:
         out.append(f'<text class="mark {reason}" x="{px}" y="{y(size) - 3:.1f}" '
                    f'fill="{color}" text-anchor="middle">{shape}<title>{reason} to '
                    f'{_size(size)}{many}</title></text>')
+    return out
+
+
+def _group_ticks(members: list, x, y0: float) -> list:
+    ticks: dict = {}
+    for lf in members:
+        for step, reason, _ in lf.marks:
+            ticks.setdefault(reason, {})
+            px = round(x(step) / 3) * 3
+            ticks[reason][px] = ticks[reason].get(px, 0) + 1
+    out = []
+    for reason, at in sorted(ticks.items()):
+        color = COLORS.get(reason, "#999")
+        path = "".join(f"M{px} {y0:.0f}v6" for px in sorted(at))
+        out.append(f'<path class="mark {reason}" d="{path}" stroke="{color}" stroke-width="2">'
+                   f'<title>{sum(at.values()):,} {reason} copies in this group</title></path>')
     return out
 
 
@@ -308,7 +327,8 @@ def inuse_svg(rec: Recorder) -> str:
         return top + plot_h - v / peak * plot_h
 
     points = []
-    series = rec.inuse + [(end, rec.inuse[-1][1])]
+    series = [tuple(p) for p in sampled_inuse(rec)]
+    series = series + [(end, series[-1][1])]
     for i, (step, v) in enumerate(series[:-1]):
         points.append(f"{x(step):.1f},{y(v):.1f} {x(series[i + 1][0]):.1f},{y(v):.1f}")
     out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="#e07a5f" '

@@ -8,8 +8,9 @@ preemption request, a fault, the deepest SP); GC starts; StackInuse over steps.
 Compactness, for runs with many events (the page says which applied):
   - frames are runs [function, frame size, count], so a 100,000-deep
     recursion is a handful of entries;
-  - at most MAX_MOMENTS moments: every goroutine keeps its start, its deepest
-    moment and its last; the others are sampled evenly;
+  - at most MAX_MOMENTS moments: the MAX_DETAILED goroutines that used the
+    most stack keep their start, deepest and last moment; the others are
+    sampled evenly in the room left;
   - StackInuse keeps at most MAX_INUSE points: the largest value of each
     step bin (the peak is never lost);
   - GC and preemption marks are counted per bin of the time axis (AXIS_BINS).
@@ -21,6 +22,7 @@ from ..profiles import STACK_PREEMPT
 from .snapshot import Recorder, Snapshot
 
 MAX_MOMENTS = 3000
+MAX_DETAILED = 200         # goroutines (the deepest first) that keep start, deepest and last
 MAX_INUSE = 1500
 AXIS_BINS = 600
 
@@ -48,7 +50,7 @@ def page_data(title: str, stats: dict, rec: Recorder, profile, selected) -> dict
                         rec.last_step),
         "gc": _bins([(step, "gc") for step in rec.gcs], rec.last_step),
         "preempts": _bins([(step, "preempt") for step in rec.preempts], rec.last_step),
-        "inuse": _inuse(rec, notes), "notes": notes,
+        "inuse": sampled_inuse(rec, notes), "notes": notes,
     }
 
 
@@ -64,18 +66,22 @@ def _moments(rec: Recorder, notes: list) -> list:
     if len(every) <= MAX_MOMENTS:
         return sorted(every, key=lambda s: (s.step, s.g))
     keep = {}
-    for life in rec.lives.values():
+    lives = sorted((lf for lf in rec.lives.values() if lf.snapshots),
+                   key=lambda lf: (-(lf.deepest.used if lf.deepest else 0), lf.g))
+    for life in lives[:MAX_DETAILED]:
         for s in (life.snapshots[0], life.deepest, life.snapshots[-1]):
             if s is not None:
                 keep[id(s)] = s
-    rest = [s for s in every if id(s) not in keep]
-    room = max(MAX_MOMENTS - len(keep), 0)
-    stride = max(1, -(-len(rest) // room)) if room else len(rest) + 1
+    rest = sorted((s for s in every if id(s) not in keep), key=lambda s: (s.step, s.g))
+    room = max(MAX_MOMENTS - len(keep), 1)
+    stride = max(1, -(-len(rest) // room))
     for s in rest[::stride]:
         keep[id(s)] = s
     notes.append(f"{len(every):,} stack snapshots in the run; the page keeps {len(keep):,}: "
-                 f"each goroutine's start, deepest and last moment, and every {stride}th of "
-                 "the others. Counts on the time axis include every event.")
+                 f"the start, deepest and last moment of the {min(len(lives), MAX_DETAILED)} "
+                 f"goroutines that used the most stack, and one in {stride} of the others "
+                 "(a goroutine may have no moment kept: the page says so). Counts on the time "
+                 "axis include every event.")
     return sorted(keep.values(), key=lambda s: (s.step, s.g))
 
 
@@ -89,7 +95,8 @@ def _bins(marks: list, end: int) -> list:
     return [[step, count, kind] for (step, kind), count in sorted(counts.items())]
 
 
-def _inuse(rec: Recorder, notes: list) -> list:
+def sampled_inuse(rec: Recorder, notes: list | None = None) -> list:
+    """StackInuse over steps, at most MAX_INUSE points (each bin's largest value)."""
     series = rec.inuse
     if len(series) <= MAX_INUSE:
         return series
@@ -99,6 +106,7 @@ def _inuse(rec: Recorder, notes: list) -> list:
         key = step // width
         if key not in best or value > best[key][1]:
             best[key] = (step, value)
-    notes.append(f"StackInuse changed {len(series):,} times; the page keeps the largest "
-                 f"value in each stretch of {width:,} steps ({len(best):,} points).")
+    if notes is not None:
+        notes.append(f"StackInuse changed {len(series):,} times; the page keeps the largest "
+                     f"value in each stretch of {width:,} steps ({len(best):,} points).")
     return [list(v) for _, v in sorted(best.items())]

@@ -200,7 +200,13 @@
     const caption = html("figcaption");
     caption.id = "stack-caption";
     if (!m) {
-      caption.textContent = "goroutine " + state.g + " has not started at step " + num(state.step) + ".";
+      const life = G[state.g];
+      const started = life && life.sizes.length && life.sizes[0][0] <= state.step;
+      caption.textContent = started
+        ? "goroutine " + state.g + " runs at step " + num(state.step) + " on a " +
+          size(life.sizes.filter(function (sz) { return sz[0] <= state.step; }).pop()[1]) +
+          " stack; no snapshot of it is kept up to this step (see how this page was made)."
+        : "goroutine " + state.g + " has not started at step " + num(state.step) + ".";
       fig.appendChild(caption); panel.appendChild(fig);
       return;
     }
