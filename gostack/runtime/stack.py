@@ -280,6 +280,8 @@ class StackEngine:
                     if lo <= v < hi:
                         mem[k] = v + delta
                         adjusted += 1
+                        if walk is not None:
+                            walk.pointer(sp + frame - PTR_SIZE, v, f.name + " saved BP")
             argp_index = sp_index + (frame >> 3) + 1
             for off in f.arg_ptrs:
                 k = argp_index + (off >> 3)

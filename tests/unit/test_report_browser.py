@@ -93,6 +93,8 @@ def test_page_opens_on_the_deepest_moment_with_its_frames(browser, page):
     deep_run = next(row for row in frames if row[0] == "main.deep" and row[1] != "0 B")
     assert int(deep_run[2].replace(",", "")) > 500        # deep(1500): hundreds of frames
     assert "pointers into the old stack adjusted" in browser.find_element("id", "frames-panel").text
+    slots = [row.text for row in browser.find_elements("css selector", "#pointers tr")][1:]
+    assert slots and all(" -> " in row and "main." in row for row in slots)      # old -> new
     assert re.match(r"#step=\d+&g=1$", browser.find_element("id", "permalink").text)
 
 

@@ -73,7 +73,7 @@
 
   function drawAxis() {
     const svg = $("axis"), w = 760, end = Math.max(D.steps, 1);
-    svg.setAttribute("width", w + 20);
+    svg.setAttribute("width", w + 90);
     const rows = [["copies", D.copies, 4], ["gc", D.gc, 14], ["preempts", D.preempts, 24]];
     const colors = {grow: "#2a9d8f", shrink: "#e76f51", forcemove: "#999", gc: "#6d597a",
                     preempt: "#f4a261"};
@@ -86,8 +86,7 @@
                                       " from step " + num(step)));
         svg.appendChild(t);
       }
-      if (bins.length) svg.appendChild(el("text", {x: w + 12, y: y + 8, fill: "#666",
-                                                   "font-size": "10"}, name));
+      if (bins.length) svg.appendChild(el("text", {x: w + 14, y: y + 8, fill: "#666"}, name));
     }
     svg.appendChild(el("line", {id: "axis-cursor", x1: 8, x2: 8, y1: 0, y2: 34, stroke: "#c00"}));
   }
