@@ -343,3 +343,17 @@ def test_lanes_are_never_silently_capped():
 def test_captions_are_not_clipped():
     css = (html._template("page.css"))
     assert "overflow-wrap: anywhere" in css and "width: 252px" not in css
+
+
+def test_compare_reads_at_100_columns_and_run_help_lists_every_knob(tmp_path, capsys):
+    from gostack.debug import KNOBS
+    src = tmp_path / "report.go"
+    src.write_text(PROGRAM)
+    assert cli.main(["compare", str(src), "--profiles", "go1.2,go1.19",
+                     "--stack-model", "goroutine,thread"]) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert len([line for line in out.splitlines() if line.strip().startswith("go1.")]) == 4
+    help_text = cli.build_parser()._subparsers._group_actions[0].choices["run"].format_help()
+    for knob in KNOBS:
+        assert knob + "=" in help_text.replace("\n", " ").replace("  ", " "), knob
