@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from importlib import resources
 
 from .addrspace import address_space_svg
@@ -112,6 +113,9 @@ def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
     bar_h, bar_x, bar_w = 300, 14, 56
     width = 252
     small = profile.stack_small
+    preempt = s.guard > s.hi          # stackguard0 = StackPreempt: draw where it returns to
+    if preempt:
+        s = replace(s, guard=s.lo + profile.stack_guard)
     guard_px = (s.guard - s.lo) / s.size * bar_h
     zoom = guard_px < 40 and not thread   # the guard area is too thin: magnify the bottom
     height = bar_h + 60 + (190 if zoom else 0)
@@ -119,7 +123,8 @@ def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
     out = [f'<svg{ident} class="stack" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
     out.extend(_stack_bar(s, s.lo, s.hi, 44, bar_h, bar_x, bar_w, None if thread else small,
-                          caption=f"{_size(s.size)} {'thread ' if thread else ''}stack"))
+                          caption=f"{_size(s.size)} {'thread ' if thread else ''}stack"
+                          + (" (stackguard0 = StackPreempt)" if preempt else "")))
     if zoom:
         window = min(s.size, max(4 * (s.guard - s.lo), 2048))
         out.extend(_stack_bar(s, s.lo, s.lo + window, bar_h + 104, 130, bar_x, bar_w, small,

@@ -357,3 +357,12 @@ def test_compare_reads_at_100_columns_and_run_help_lists_every_knob(tmp_path, ca
     help_text = cli.build_parser()._subparsers._group_actions[0].choices["run"].format_help()
     for knob in KNOBS:
         assert knob + "=" in help_text.replace("\n", " ").replace("  ", " "), knob
+
+
+def test_a_preempted_moment_says_stackpreempt():
+    from gostack.profiles import STACK_PREEMPT
+    profile = get_profile("go1.10")
+    lo = 0xC000010000
+    snap = Snapshot(1, 7, lo, lo + 2048, lo + 1500, STACK_PREEMPT, "preempt", "morestack")
+    svg = html.stack_svg(snap, profile, True)
+    assert "StackPreempt" in svg and "stackguard0 = lo+880" in svg
