@@ -177,7 +177,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stats-json", metavar="FILE", help="the same summary as JSON")
     run.add_argument("--trace", metavar="FILE", help="every stack event as JSON lines")
     run.add_argument("--html", metavar="FILE",
-                     help="a self-contained HTML report: address space, stack pictures, timelines")
+                     help="an interactive HTML page, one self-contained file: a time slider, "
+                     "each goroutine's stack to scale with its frames (#step=N&g=N links), "
+                     "every goroutine's lane, StackInuse and the address space at its peak")
     run.add_argument("--timeout", type=_positive(float), metavar="SECONDS",
                      help="host limit: stop after this much time (exit 3)")
     run.add_argument("--max-steps", type=_positive(int), metavar="N",
@@ -185,8 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--memory-limit", type=parse_size, metavar="BYTES",
                      help="host limit: model memory mapped at most (exit 3)")
     run.add_argument("--debug", type=parse_debug, action="append", default=[],
-                     metavar="KNOB=V,...", help="stress and logging knobs: stackforcemove, "
-                     "stackpoisoncopy, stackfaultonfree, checkinv, stackdebug=0..4")
+                     metavar="KNOB=V,...", help="stress and logging knobs (repeatable): " +
+                     "; ".join(f"{name}={text}" for name, text in KNOBS.items()))
     run.add_argument("--maps", action="store_true",
                      help="print the address-space map after the run")
     run.add_argument("--set", type=parse_set_one, action="append", default=[], dest="sets",
@@ -197,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
                                description="Run built-in Go programs on thread stacks and on "
                                "goroutine stacks and show what happened, in four screens.")
     demo.add_argument("--html", metavar="FILE",
-                      help="also write the HTML report of the goroutine recursion")
+                      help="also write the interactive HTML page of screen 2's recursion")
     demo.set_defaults(handler=cmd_demo)
     compare = commands.add_parser("compare", help="one row per profile and stack model")
     compare.add_argument("file", metavar="FILE.go")
@@ -292,9 +294,14 @@ def cmd_demo(args) -> int:
 
 # ------------------------------------------------------------ gostack compare
 
-COMPARE_COLUMNS = ("profile", "stack model", "exit", "run time s", "grows", "shrinks",
-                   "copies", "bytes copied", "segments new/freed", "peak StackInuse",
-                   "reserved", "committed", "largest stack")
+# (heading, justify): short, so the table reads at 100 columns; sizes in KiB/MiB.
+COMPARE_COLUMNS = (("profile", "left"), ("stack\nmodel", "left"), ("exit", "right"),
+                   ("time\ns", "right"), ("grows/\nshrinks", "right"), ("copies", "right"),
+                   ("copied", "right"), ("segs", "right"), ("peak\nStackInuse", "right"),
+                   ("reserved/\ncommitted", "right"), ("largest\nstack", "right"))
+COMPARE_NOTES = ("segs: segments new/freed (go1.2's segmented stacks; - for copying stacks). "
+                 "copied: bytes copied by stack copies. largest stack: the largest goroutine "
+                 "stack (thread model: the most a thread used). Sizes: K = KiB, M = MiB.")
 
 
 def cmd_compare(args) -> int:
@@ -312,7 +319,9 @@ def cmd_compare(args) -> int:
             return EXIT_USAGE
     for name in profiles:
         _derived_profile(name, args.sets)        # every --set checked before any run
-    table = Table(*COMPARE_COLUMNS, box=box.SIMPLE_HEAD)
+    table = Table(box=box.SIMPLE_HEAD, padding=0, pad_edge=False)
+    for heading, justify in COMPARE_COLUMNS:
+        table.add_column(heading, justify=justify, no_wrap=True)
     for model in models:
         for name in profiles:
             started = time.perf_counter()
@@ -322,8 +331,9 @@ def cmd_compare(args) -> int:
             table.add_row(*compare_row(name, model, result, time.perf_counter() - started))
     console = Console(highlight=False)
     if not console.is_terminal:
-        console.width = 220
+        console.width = 100
     console.print(table)
+    console.print(COMPARE_NOTES, style="dim")
     return 0
 
 
@@ -332,12 +342,20 @@ def compare_row(profile: str, model: str, result: RunResult, seconds: float) -> 
     totals = stats.get("totals", {})
     gs = stats.get("goroutines", [])
     return [profile, model, str(result.exit_code), f"{seconds:.2f}",
-            f"{totals.get('grows', 0):,}", f"{totals.get('shrinks', 0):,}",
-            f"{totals.get('copies', 0):,}", f"{totals.get('bytes_copied', 0):,}",
-            _segments_cell(totals), f"{totals.get('stack_inuse_peak', 0):,}",
-            f"{sum(g.get('reserved', 0) for g in gs):,}",
-            f"{sum(g.get('committed', 0) for g in gs):,}",
-            f"{max((g.get('peak_stack', 0) for g in gs), default=0):,}"]
+            f"{totals.get('grows', 0):,}/{totals.get('shrinks', 0):,}",
+            f"{totals.get('copies', 0):,}", _compact_size(totals.get("bytes_copied", 0)),
+            _segments_cell(totals), _compact_size(totals.get("stack_inuse_peak", 0)),
+            f"{_compact_size(sum(g.get('reserved', 0) for g in gs))}/"
+            f"{_compact_size(sum(g.get('committed', 0) for g in gs))}",
+            _compact_size(max((g.get("peak_stack", 0) for g in gs), default=0))]
+
+
+def _compact_size(n: int) -> str:
+    """16384 -> '16K', 8056 -> '7.9K', 8388608 -> '8M', 100 -> '100' (K = KiB, M = MiB)."""
+    for unit, scale in (("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10)):
+        if n >= scale:
+            return f"{n // scale}{unit}" if n % scale == 0 else f"{n / scale:.1f}{unit}"
+    return str(n)
 
 
 def _segments_cell(totals: dict) -> str:

@@ -1,76 +1,74 @@
-"""html: one self-contained HTML report of a run (inline SVG and CSS, no network).
+"""html: the interactive HTML page of a run, one self-contained file (no network).
 
-Go counterpart: none.  Sections, each an SVG drawn from a Recorder (the run's
-events) and the run's final address-space mappings:
-
-  1. the process address space, high addresses on top: text, data, bss, the
-     Go heap arena with the goroutine stacks inside it, the mmap area with
-     thread stacks, the main thread's [stack]; gaps are cut (drawn as a
-     break with their size), since 128 TB cannot be drawn to scale;
-  2. one goroutine's stack to scale: stack.hi, the SP, stackguard0 =
-     lo + StackGuard, the StackSmall allowance below it, stack.lo; at its
-     largest moment and after each copy (with a magnified view of the
-     bottom when the guard area is too thin to see at the stack's scale);
-  3. stack size over steps for each goroutine, grows and shrinks marked;
-  4. StackInuse over steps.
+Go counterpart: none.  The page is templates/page.html with its style
+(page.css), its script (page.js) and the run's data (pagedata.py, JSON)
+inlined, so it opens from a file or an e-mail attachment.  Python draws what
+does not change with the selection, as SVG: the address space at the peak of
+StackInuse (addrspace.py), one lane per goroutine (grouped when there are
+many, and the page says so), StackInuse over steps, and a first picture of
+the busiest goroutine's stack at its deepest SP (stack_svg), which also
+serves a reader without script.  The script adds the time slider (`#step=N`
+and `#g=N` in the URL), the selected goroutine's stack to scale with its
+frames at that moment, and at a copy the old and new stacks side by side
+with the adjusted pointers.
 """
 
 from __future__ import annotations
 
-import html
+import json
 import math
+from dataclasses import replace
+from importlib import resources
 
-from ..profiles import HEAP_ARENA_BASE
-from .snapshot import Recorder, Snapshot
+from .addrspace import address_space_svg
+from .draw import COLORS, FONT, e as _e, n as _n, size_text as _size, text as _text
+from .pagedata import page_data, sampled_inuse
+from .snapshot import GoroutineLife, Recorder, Snapshot
 
-FONT = "12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace"
-COLORS = {"text": "#8fb8de", "data": "#b5d99c", "bss": "#d9e8a8", "heap": "#f2c57c",
-          "gstack": "#e07a5f", "mmap": "#c3b1e1", "stack": "#81b29a", "guard": "#555555",
-          "other": "#dddddd", "grow": "#2a9d8f", "shrink": "#e76f51", "forcemove": "#999999"}
-MAX_SNAPSHOTS = 24         # stack pictures per report (the largest moment first)
-MAX_TIMELINES = 8          # goroutines drawn in the timeline section
+MAX_LANES = 60             # more goroutines than this: lanes grouped (the page says how)
 
 
 def render(title: str, stats: dict, rec: Recorder, mappings: list, profile,
            source: str = "") -> str:
-    """The whole report as one HTML string."""
-    life = rec.busiest()
-    parts = [_head(title), f"<h1>{_e(title)}</h1>", _summary(stats, rec, profile)]
-    if source:
-        parts.append(f"<details><summary>the program</summary><pre>{_e(source)}</pre></details>")
-    parts.append("<h2>Address space</h2>" + address_space_svg(mappings, rec))
-    if life is not None:
-        parts.append(f"<h2>The stack of goroutine {life.g}, to scale</h2>")
-        parts.append(stack_pictures(life, profile, stats.get("stack_model") == "thread"))
-    parts.append("<h2>Stack size over time</h2>" + timelines_svg(rec))
-    parts.append("<h2>StackInuse over time</h2>" + inuse_svg(rec))
-    parts.append("<p>StackInuse after every stack allocation and free. It peaks while a "
-                 "copy holds both the old and the new stack, a moment the run's "
-                 "stack_inuse_peak (counted after each copy) does not include.</p>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+    """The whole page as one HTML string."""
+    rec.add_peaks(stats)
+    life = rec.busiest(stats)
+    thread = stats.get("stack_model") == "thread"
+    data = page_data(title, stats, rec, profile, life)
+    peak_step = max(rec.inuse, key=lambda sv: sv[1])[0]
+    fields = {
+        "title": _e(title), "style": _template("page.css").replace("$FONT", FONT),
+        "script": _template("page.js"),
+        "data": json.dumps(data, separators=(",", ":")).replace("</", "<\\/"),
+        "summary": _summary(stats, rec, profile),
+        "source": (f"<details><summary>the program</summary><pre>{_e(source)}</pre></details>"
+                   if source else ""),
+        "stack": stack_svg(life.deepest, profile, True, thread) if life and life.deepest
+        else "<p>(no goroutine)</p>",
+        "stack_caption": _e(f"goroutine {life.g}, its deepest moment: {life.deepest.label}"
+                            if life and life.deepest else ""),
+        "lanes": timelines_svg(rec), "inuse": inuse_svg(rec),
+        "notes": "".join(f"<li>{_e(note)}</li>" for note in data["notes"] + _lane_notes(rec)),
+        "address_space": address_space_svg(
+            mappings, live_stacks(rec, peak_step),
+            f"At step {peak_step:,}, the peak of StackInuse: the goroutine stacks live then "
+            "(red, inside the Go heap arena); the other mappings as the run left them."),
+    }
+    page = _template("page.html")
+    for key, value in fields.items():
+        page = page.replace("{{" + key + "}}", value)
+    return page
+
+
+def _template(name: str) -> str:
+    return resources.files(__package__).joinpath("templates", name).read_text("utf-8")
 
 
 def render_failure(title: str, message: str) -> str:
     """The report of a program that never ran (it did not compile, or a limit)."""
-    return (f"{_head(title)}<h1>{_e(title)}</h1><p>No report: the program did not run.</p>"
-            f"<pre>{_e(message)}</pre></body></html>\n")
-
-
-# ------------------------------------------------------------------ page
-
-
-def _head(title: str) -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{_e(title)}</title>
-<style>
-body {{ font: 14px system-ui, sans-serif; margin: 24px; color: #222; max-width: 1100px; }}
-h1 {{ font-size: 20px; }} h2 {{ font-size: 16px; margin-top: 28px; border-bottom: 1px solid #ccc; }}
-table.summary td {{ padding: 2px 12px 2px 0; }} table.summary td.n {{ text-align: right; }}
-svg text {{ font: {FONT}; }}
-.pictures {{ display: flex; flex-wrap: wrap; gap: 12px; }}
-figure {{ margin: 0; width: 252px; }} figcaption {{ font-size: 12px; color: #444; }}
-</style></head><body>"""
+    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>{_e(title)}</title></head><body><h1>{_e(title)}</h1>"
+            f"<p>No report: the program did not run.</p><pre>{_e(message)}</pre></body></html>\n")
 
 
 def _summary(stats: dict, rec: Recorder, profile) -> str:
@@ -87,162 +85,24 @@ def _summary(stats: dict, rec: Recorder, profile) -> str:
     return f'<table class="summary" id="summary">{cells}</table>'
 
 
-# ------------------------------------------------------------------ 1. address space
-
-
-def classify(lo: int, perm: str, name: str) -> str:
-    """The region kind of one mapping, from its name, permissions and place."""
-    if name == "[stack]":
-        return "stack"
-    if name.startswith("[guard") or perm.startswith("---"):
-        return "guard"
-    if name.startswith("[stack thread"):
-        return "mmap"
-    if name == "stack":
-        return "gstack"
-    if name in ("[heap]",) or HEAP_ARENA_BASE <= lo < 1 << 44:
-        return "heap"
-    if name == "[bss]" or name.endswith("bss"):
-        return "bss"
-    if "x" in perm[:3]:
-        return "text"
-    if name and not name.startswith("["):
-        return "data"
-    return "mmap" if lo >= 1 << 44 else "other"
-
-
-REGION_TITLES = {"text": "text", "data": "data", "bss": "bss", "heap": "Go heap arena, used part",
-                 "mmap": "mmap area", "stack": "[stack] main thread", "guard": "guard",
-                 "other": "", "gstack": "goroutine stacks"}
-
-
-def _regions(mappings: list) -> list:
-    """Adjacent mappings of one kind merged into a region: [kind, lo, hi, items]."""
-    regions: list = []
-    for lo, hi, perm, name in sorted(mappings):
-        kind = classify(lo, perm, name)
-        group = "heap" if kind == "gstack" else "mmap" if kind == "guard" and lo >= 1 << 44 \
-            else kind
-        if regions and regions[-1][0] == group and (group in ("heap", "mmap") or
-                                                   regions[-1][2] == lo):
-            regions[-1][2] = max(regions[-1][2], hi)
-            regions[-1][3].append((lo, hi, kind, name))
-        else:
-            regions.append([group, lo, hi, [(lo, hi, kind, name)]])
-    return regions
-
-
-def address_space_svg(mappings: list, rec: Recorder) -> str:
-    regions = _regions(mappings)
-    if not regions:
-        return "<p>(no mappings)</p>"
-    width, bar_x, bar_w = 1000, 250, 300
-    rows = []
-    y = 20
-    for k, (kind, lo, hi, items) in enumerate(reversed(regions)):
-        # Height grows with log2 of the size: a 4 KB page and an 8 MB stack both readable.
-        h = max(28, min(140, int(12 * math.log2(max(hi - lo, 4096)) - 110)))
-        rows.append((kind, lo, hi, items, y, h))
-        y += h
-        if k + 1 < len(regions):
-            y += 26                  # the cut gap between regions
-    svg = [f'<svg id="address-space" width="{width}" height="{y + 20}" '
-           f'viewBox="0 0 {width} {y + 20}" xmlns="http://www.w3.org/2000/svg">']
-    prev_lo = None
-    for kind, lo, hi, items, top, h in rows:
-        if prev_lo is not None:
-            gap = prev_lo - hi
-            mid = top - 13
-            svg.append(f'<path d="M{bar_x} {mid - 4} l20 6 l20 -6 l20 6 l20 -6 l20 6 l20 -6 '
-                       f'l20 6 l20 -6 l20 6 l20 -6 l20 6 l20 -6 l20 6 l20 -6 l20 6" '
-                       f'fill="none" stroke="#999"/>')
-            svg.append(_text(bar_x + bar_w + 12, mid + 4, f"unmapped gap, {_size(gap)}", "#888"))
-        prev_lo = lo
-        svg.append(f'<rect x="{bar_x}" y="{top}" width="{bar_w}" height="{h}" '
-                   f'fill="{COLORS.get(kind, "#ddd")}" stroke="#333"/>')
-        svg.append(_text(bar_x - 10, top + 12, f"{hi:#014x}", anchor="end"))
-        svg.append(_text(bar_x - 10, top + h - 2, f"{lo:#014x}", anchor="end"))
-        names = sorted({n for _, _, _, n in items if n and not n.startswith("[guard")})
-        title = REGION_TITLES.get(kind) or (names[0] if names else kind)
-        label = f"{title} ({_size(hi - lo)})"
-        if kind in ("text", "data", "bss") and names:
-            label = f"{title}: {names[0].rsplit('/', 1)[-1]} ({_size(hi - lo)})"
-        svg.append(_text(bar_x + bar_w + 12, top + 16, label))
-        if kind == "heap":
-            svg.extend(_heap_inside(items, lo, hi, top, h, bar_x, bar_w, _live_stacks(rec)))
-        elif kind == "mmap":
-            svg.extend(_threads_inside(items, lo, hi, top, h, bar_x, bar_w))
-    svg.append("</svg>")
-    return "\n".join(svg)
-
-
-def _live_stacks(rec: Recorder) -> list:
-    """(lo, hi, goid) of each goroutine's last known stack, if it has not exited."""
+def live_stacks(rec: Recorder, step: int) -> list:
+    """(lo, hi, goid) of each goroutine's stack at step (started, not yet exited)."""
     out = []
     for life in rec.lives.values():
-        if life.exited is None and life.snapshots:
-            last = life.snapshots[-1]
-            out.append((last.lo, last.hi, life.g))
-    return out
-
-
-def _heap_inside(items, lo, hi, top, h, bar_x, bar_w, live) -> list:
-    """Goroutine stacks (and heap spans) at their place inside the arena, to scale."""
-    out = []
-    span = hi - lo
-    stacks = [it for it in items if it[2] == "gstack"]
-    for a, b, kind, _ in items:
-        y1 = top + h - (b - lo) / span * h
-        y2 = top + h - (a - lo) / span * h
-        out.append(f'<rect x="{bar_x + 8}" y="{y1:.2f}" width="{bar_w - 16}" '
-                   f'height="{max(y2 - y1, 1.5):.2f}" fill="{COLORS[kind]}" stroke="none">'
-                   f'<title>{_e(kind)} [{a:#x}, {b:#x}) {_size(b - a)}</title></rect>')
-        owners = sorted((g, s_hi - s_lo) for s_lo, s_hi, g in live if a <= s_lo < b)
-        if kind == "gstack" and owners and y2 - y1 >= 13:
-            names = ", ".join(f"g{g}" for g, _ in owners[:4]) + (" ..." if len(owners) > 4 else "")
-            sizes = sorted({_size(n) for _, n in owners})
-            out.append(_text(bar_x + 14, (y1 + y2) / 2 + 4,
-                             f"{names}: {'/'.join(sizes)} stack{'s' if len(owners) > 1 else ''}",
-                             "#fff"))
-    if stacks:
-        total = sum(b - a for a, b, _, _ in stacks)
-        out.append(_text(bar_x + bar_w + 12, top + 32,
-                         f"{len(stacks)} goroutine stack mapping(s), {_size(total)} (red)",
-                         COLORS["gstack"]))
-    return out
-
-
-def _threads_inside(items, lo, hi, top, h, bar_x, bar_w) -> list:
-    out = []
-    threads = [it for it in items if it[2] == "mmap"]
-    guards = [it for it in items if it[2] == "guard"]
-    if threads:
-        out.append(_text(bar_x + bar_w + 12, top + 32,
-                         f"{len(threads)} thread stack(s), {len(guards)} guard page(s)", "#555"))
-    span = hi - lo
-    for a, b, kind, _ in items[:2000]:
-        y1 = top + h - (b - lo) / span * h
-        y2 = top + h - (a - lo) / span * h
-        out.append(f'<rect x="{bar_x + 8}" y="{y1:.2f}" width="{bar_w - 16}" '
-                   f'height="{max(y2 - y1, 1):.2f}" fill="{COLORS[kind]}" stroke="none"/>')
+        if life.exited is not None and life.exited <= step:
+            continue
+        current = None
+        for snap in life.snapshots:
+            if snap.step > step:
+                break
+            if snap.kind != "peak":
+                current = snap
+        if current is not None:
+            out.append((current.lo, current.hi, life.g))
     return out
 
 
 # ------------------------------------------------------------------ 2. the stack to scale
-
-
-def stack_pictures(life, profile, thread: bool = False) -> str:
-    snaps = []
-    if life.deepest is not None:
-        snaps.append((life.deepest, "largest moment"))
-    copies = [s for s in life.snapshots if s.label != "start" and s is not life.deepest]
-    for snap in copies[:MAX_SNAPSHOTS - 1]:
-        snaps.append((snap, f"after a copy at step {snap.step:,}"))
-    figures = [f'<figure>{stack_svg(s, profile, k == 0, thread)}<figcaption>{_e(title)}: '
-               f'{_e(s.label)}</figcaption></figure>' for k, (s, title) in enumerate(snaps)]
-    hidden = len(copies) - (len(snaps) - 1)
-    note = f"<p>({hidden} later copies not drawn)</p>" if hidden > 0 else ""
-    return f'<div class="pictures" id="stack-pictures">{"".join(figures)}</div>{note}'
 
 
 def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
@@ -253,6 +113,9 @@ def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
     bar_h, bar_x, bar_w = 300, 14, 56
     width = 252
     small = profile.stack_small
+    preempt = s.guard > s.hi          # stackguard0 = StackPreempt: draw where it returns to
+    if preempt:
+        s = replace(s, guard=s.lo + profile.stack_guard)
     guard_px = (s.guard - s.lo) / s.size * bar_h
     zoom = guard_px < 40 and not thread   # the guard area is too thin: magnify the bottom
     height = bar_h + 60 + (190 if zoom else 0)
@@ -260,7 +123,8 @@ def stack_svg(s: Snapshot, profile, main: bool, thread: bool = False) -> str:
     out = [f'<svg{ident} class="stack" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']
     out.extend(_stack_bar(s, s.lo, s.hi, 44, bar_h, bar_x, bar_w, None if thread else small,
-                          caption=f"{_size(s.size)} {'thread ' if thread else ''}stack"))
+                          caption=f"{_size(s.size)} {'thread ' if thread else ''}stack"
+                          + (" (stackguard0 = StackPreempt)" if preempt else "")))
     if zoom:
         window = min(s.size, max(4 * (s.guard - s.lo), 2048))
         out.extend(_stack_bar(s, s.lo, s.lo + window, bar_h + 104, 130, bar_x, bar_w, small,
@@ -334,37 +198,67 @@ def _labels(marks, a, b, top, h, x, w) -> list:
     return out
 
 
-# ------------------------------------------------------------------ 3. timelines
+# ------------------------------------------------------------------ lanes
+
+
+def lane_groups(rec: Recorder) -> list:
+    """[(label, [GoroutineLife])]: one lane per goroutine, or, past MAX_LANES, the
+    goroutines whose stacks never moved grouped by size, then the rest by largest size."""
+    lives = sorted(rec.lives.values(), key=lambda lf: (-lf.max_size, lf.g))
+    if len(lives) <= MAX_LANES:
+        return [(f"goroutine {lf.g}", [lf]) for lf in lives]
+    groups: dict = {}
+    for lf in lives:
+        key = ("never moved", lf.max_size) if not lf.marks else ("grew to", lf.max_size)
+        groups.setdefault(key, []).append(lf)
+    out = []
+    for (how, size), members in sorted(groups.items(), key=lambda kv: (-kv[0][1], kv[0][0])):
+        if len(members) == 1:
+            out.append((f"goroutine {members[0].g}", members))
+        else:
+            out.append((f"{len(members):,} goroutines: {how} {_size(size)}", members))
+    return out
+
+
+def _lane_notes(rec: Recorder) -> list:
+    if len(rec.lives) <= MAX_LANES:
+        return []
+    return [f"{len(rec.lives):,} goroutines, more than {MAX_LANES} lanes: goroutines whose "
+            "stacks never moved share a lane per stack size, and so do those that grew to "
+            "the same size (the lane draws the first of them, its marks count them all)."]
 
 
 def timelines_svg(rec: Recorder) -> str:
-    lives = sorted(rec.lives.values(), key=lambda lf: (-lf.max_size, lf.g))[:MAX_TIMELINES]
-    if not lives:
+    groups = lane_groups(rec)
+    if not groups:
         return "<p>(no goroutines)</p>"
     end = max(rec.last_step, 1)
-    top_size = max(lf.max_size for lf in lives)
-    low_size = min(size for lf in lives for _, size in lf.sizes)
+    all_sizes = [size for _, members in groups for lf in members for _, size in lf.sizes]
+    top_size, low_size = max(all_sizes), min(all_sizes)
     lo2, hi2 = math.log2(low_size), max(math.log2(top_size), math.log2(low_size) + 1)
-    width, left, plot_w, row_h = 1000, 110, 820, 90
-    height = 30 + row_h * len(lives) + 30
+    width, left, plot_w, row_h = 1000, 230, 700, 46
+    height = 20 + row_h * len(groups) + 40
     out = [f'<svg id="timeline" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           f'xmlns="http://www.w3.org/2000/svg">']
+           f'xmlns="http://www.w3.org/2000/svg" data-left="{left}" data-width="{plot_w}" '
+           f'data-end="{end}">']
 
     def x(step):
         return left + step / end * plot_w
 
-    for k, life in enumerate(lives):
+    for k, (label, members) in enumerate(groups):
         top = 20 + k * row_h
-        inner = row_h - 24
+        inner = row_h - 10
+        life = members[0]
 
         def y(size):
-            return top + inner - (math.log2(size) - lo2) / (hi2 - lo2) * inner
+            return top + inner - (math.log2(size) - lo2) / (hi2 - lo2) * (inner - 12)
 
-        out.append(f'<rect x="{left}" y="{top}" width="{plot_w}" height="{inner}" '
+        ids = ",".join(str(lf.g) for lf in members[:200])
+        out.append(f'<g class="lane" data-g="{life.g}" data-members="{ids}">'
+                   f'<rect x="{left}" y="{top}" width="{plot_w}" height="{inner}" '
                    f'fill="#fafafa" stroke="#ccc"/>')
-        out.append(_text(left - 8, top + inner / 2 + 4, f"goroutine {life.g}", anchor="end"))
-        out.append(_text(left + plot_w + 6, y(top_size) + 4, _size(top_size), "#888"))
-        out.append(_text(left + plot_w + 6, y(low_size) + 4, _size(low_size), "#888"))
+        out.append(_text(left - 8, top + inner / 2 + 4, label, anchor="end"))
+        out.append(_text(left + plot_w + 6, top + inner / 2 + 4, _size(life.max_size), "#888"))
         points = []
         stop = life.exited if life.exited is not None else end
         for i, (step, size) in enumerate(life.sizes):
@@ -372,24 +266,59 @@ def timelines_svg(rec: Recorder) -> str:
             points.append(f"{x(step):.1f},{y(size):.1f} {x(nxt):.1f},{y(size):.1f}")
         out.append(f'<polyline class="size" points="{" ".join(points)}" fill="none" '
                    f'stroke="#264653" stroke-width="2"/>')
-        for step, reason, size in life.marks[:4000]:
-            color = COLORS.get(reason, "#999")
-            shape = "▲" if reason == "grow" else "▼" if reason == "shrink" else "●"
-            out.append(f'<text class="mark {reason}" x="{x(step):.1f}" y="{y(size) - 3:.1f}" '
-                       f'fill="{color}" text-anchor="middle">{shape}<title>{reason} to '
-                       f'{_size(size)} at step {step:,}</title></text>')
-    axis_y = 20 + row_h * len(lives) - 2
-    out.extend(_x_axis(left, plot_w, axis_y, end))
-    out.append(_text(left, height - 4, "▲ grow   ▼ shrink   (size on a log scale; x: steps)",
-                     "#444"))
+        out.extend(_lane_marks(members, x, y))
+        out.append("</g>")
+    axis_y = 20 + row_h * len(groups) + 4
+    out.extend(_x_axis(left, plot_w, axis_y + 8, end))
+    out.append(_text(left, height - 4, "▲ grow   ▼ shrink   ● forced move   (size on a log "
+                     "scale; x: steps; click a lane to select its goroutine)", "#444"))
+    out.append(f'<line id="lanes-cursor" x1="{left}" x2="{left}" y1="14" y2="{axis_y}" '
+               f'stroke="#c00" stroke-width="1.5"/>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def _lane_marks(members: list, x, y) -> list:
+    """A mark per copy; many copies at one pixel are one mark with their count.
+    A group's lane draws a tick per 3 pixels with copies instead (compact)."""
+    if len(members) > 1:
+        return _group_ticks(members, x, y(members[0].max_size) - 8)
+    at: dict = {}
+    for lf in members:
+        for step, reason, size in lf.marks:
+            key = (round(x(step)), reason, size)
+            at[key] = at.get(key, 0) + 1
+    out = []
+    for (px, reason, size), count in sorted(at.items()):
+        color = COLORS.get(reason, "#999")
+        shape = "▲" if reason == "grow" else "▼" if reason == "shrink" else "●"
+        many = f" ({count} copies)" if count > 1 else ""
+        out.append(f'<text class="mark {reason}" x="{px}" y="{y(size) - 3:.1f}" '
+                   f'fill="{color}" text-anchor="middle">{shape}<title>{reason} to '
+                   f'{_size(size)}{many}</title></text>')
+    return out
+
+
+def _group_ticks(members: list, x, y0: float) -> list:
+    ticks: dict = {}
+    for lf in members:
+        for step, reason, _ in lf.marks:
+            ticks.setdefault(reason, {})
+            px = round(x(step) / 3) * 3
+            ticks[reason][px] = ticks[reason].get(px, 0) + 1
+    out = []
+    for reason, at in sorted(ticks.items()):
+        color = COLORS.get(reason, "#999")
+        path = "".join(f"M{px} {y0:.0f}v6" for px in sorted(at))
+        out.append(f'<path class="mark {reason}" d="{path}" stroke="{color}" stroke-width="2">'
+                   f'<title>{sum(at.values()):,} {reason} copies in this group</title></path>')
+    return out
 
 
 def inuse_svg(rec: Recorder) -> str:
     end = max(rec.last_step, 1)
     peak = max(v for _, v in rec.inuse) or 1
-    width, left, plot_w, top, plot_h = 1000, 110, 820, 20, 160
+    width, left, plot_w, top, plot_h = 1000, 230, 700, 20, 140
     height = top + plot_h + 50
     out = [f'<svg id="stackinuse" width="{width}" height="{height}" '
            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">',
@@ -403,14 +332,21 @@ def inuse_svg(rec: Recorder) -> str:
         return top + plot_h - v / peak * plot_h
 
     points = []
-    series = rec.inuse + [(end, rec.inuse[-1][1])]
+    series = [tuple(p) for p in sampled_inuse(rec)]
+    series = series + [(end, series[-1][1])]
     for i, (step, v) in enumerate(series[:-1]):
         points.append(f"{x(step):.1f},{y(v):.1f} {x(series[i + 1][0]):.1f},{y(v):.1f}")
     out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="#e07a5f" '
                f'stroke-width="2"/>')
+    for step in rec.gcs:
+        out.append(f'<line class="gc" x1="{x(step):.1f}" x2="{x(step):.1f}" y1="{top}" '
+                   f'y2="{top + plot_h}" stroke="{COLORS["gc"]}" stroke-dasharray="3 3"/>')
     out.append(_text(left - 8, top + 10, _size(peak), anchor="end"))
     out.append(_text(left - 8, top + plot_h, "0", anchor="end"))
     out.extend(_x_axis(left, plot_w, top + plot_h + 16, end))
+    out.append(_text(left, height - 4, "dashed: a GC (it may shrink stacks)", "#444"))
+    out.append(f'<line id="inuse-cursor" x1="{left}" x2="{left}" y1="{top}" '
+               f'y2="{top + plot_h}" stroke="#c00" stroke-width="1.5"/>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -421,27 +357,3 @@ def _x_axis(left, plot_w, y, end) -> list:
         step = end * k // 4
         out.append(_text(left + plot_w * k / 4, y, f"{step:,}", "#666", anchor="middle"))
     return out
-
-
-# ------------------------------------------------------------------ helpers
-
-
-def _text(x, y, text, color="#222", anchor="start") -> str:
-    return (f'<text x="{x:.1f}" y="{y:.1f}" fill="{color}" text-anchor="{anchor}">'
-            f'{_e(text)}</text>')
-
-
-def _e(value) -> str:
-    return html.escape(str(value))
-
-
-def _n(n) -> str:
-    return f"{n:,}" if isinstance(n, int) else str(n)
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("TB", 1 << 40), ("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            v = n / scale
-            return f"{v:.0f} {unit}" if v == int(v) else f"{v:.1f} {unit}"
-    return f"{n} B"

@@ -29,6 +29,12 @@ class Snapshot:
     sp: int
     guard: int               # stackguard0 = lo + StackGuard
     label: str               # what happened: "start", "grow 2 KB -> 4 KB", ...
+    kind: str = ""           # start, grow, shrink, forcemove, morestack, fault, peak
+    stack: list = field(default_factory=list)     # frame runs [func, frame size, count]
+    pointers: list = field(default_factory=list)  # [new slot, old value, func] (a copy)
+    old: tuple | None = None                      # a copy: the old stack's (lo, hi)
+    delta: int = 0                                # a copy: new.hi - old.hi
+    adjusted: int = 0                             # a copy: pointers adjusted in all
 
     @property
     def size(self) -> int:
@@ -67,6 +73,8 @@ class Recorder:
         self.events: list[dict] = []                    # the notable ones, for the terminal
         self.threads: list[dict] = []
         self.faults: list[dict] = []
+        self.gcs: list[int] = []                        # the step of each GC start
+        self.preempts: list[int] = []                   # the step of each preemption
 
     def __call__(self, event: dict) -> None:
         name = event["event"]
@@ -89,7 +97,7 @@ class Recorder:
         lo, hi = e["stack_lo"], e["stack_hi"]
         life.sizes.append((e["step"], hi - lo))
         life.exited = None
-        snap = Snapshot(e["g"], e["step"], lo, hi, hi, lo + self.stack_guard, "start")
+        snap = Snapshot(e["g"], e["step"], lo, hi, hi, lo + self.stack_guard, "start", "start")
         life.snapshots.append(snap)
         self._deepest(life, snap)
 
@@ -110,8 +118,12 @@ class Recorder:
     def on_morestack(self, e):
         life = self.life(e["g"])
         self.events.append(e)
-        snap = Snapshot(e["g"], e["step"], e["lo"], e["hi"], e["sp"], e["lo"] + self.stack_guard,
-                        f"{e['decision']}: {e['func']} needs {e['frame_size']} bytes")
+        snap = Snapshot(e["g"], e["step"], e["lo"], e["hi"], e["sp"], e["guard"],
+                        f"{e['decision']}: {e['func']} needs {e['frame_size']} bytes",
+                        "morestack")
+        if e["decision"].startswith("preempt"):
+            self.preempts.append(e["step"])
+            life.snapshots.append(snap)      # stackguard0 = StackPreempt, at a prologue
         self._deepest(life, snap)
 
     def on_copystack(self, e):
@@ -121,13 +133,18 @@ class Recorder:
         life.marks.append((e["step"], e["reason"], new))
         label = f"{e['reason']} {_kb(old)} -> {_kb(new)}, {e['used']:,} bytes copied"
         snap = Snapshot(e["g"], e["step"], e["new_lo"], e["new_hi"], e["new_hi"] - e["used"],
-                        e["new_lo"] + self.stack_guard, label)
+                        e["new_lo"] + self.stack_guard, label, e["reason"],
+                        e.get("stack", []), e.get("pointers", []), (e["old_lo"], e["old_hi"]),
+                        e["delta"], e["pointers_adjusted"])
         life.snapshots.append(snap)
         self._deepest(life, snap)
         self.events.append(e)
 
     def on_preempt(self, e):
         self.events.append(e)
+
+    def on_gc_start(self, e):
+        self.gcs.append(e["step"])
 
     def on_thread_create(self, e):
         self.threads.append(e)
@@ -140,24 +157,47 @@ class Recorder:
             # A frame ran off the bottom of its fixed stack: the whole stack was in use.
             snap = Snapshot(e["g"], e["step"], lo, hi, lo, lo + self.stack_guard,
                             f"fault: {e['kind']} page at {addr:#x}, {lo - addr} bytes "
-                            f"below stack.lo")
+                            f"below stack.lo", "fault")
             life = self.life(e["g"])
             life.snapshots.append(snap)
             life.deepest = snap
 
     def _deepest(self, life: GoroutineLife, snap: Snapshot):
+        """The moment of the deepest SP an event saw (then the larger stack)."""
         best = life.deepest
-        if best is None or (snap.size, snap.used) > (best.size, best.used):
+        if best is None or (snap.used, snap.size) > (best.used, best.size):
             life.deepest = snap
 
     # ------------------------------------------------------------ questions
 
-    def busiest(self) -> GoroutineLife | None:
-        """The goroutine whose stack grew most, then was used most (ties: the lower id)."""
+    def busiest(self, stats: dict | None = None) -> GoroutineLife | None:
+        """The goroutine that used the most stack (its deepest SP), then whose stack grew
+        most (ties: the lower id).  stats (the run's): its peak_stack per goroutine
+        counts too, since in the thread model no event sees a thread's SP."""
         if not self.lives:
             return None
+        peaks = peak_used(stats)
         return max(self.lives.values(), key=lambda life: (
-            life.max_size, life.deepest.used if life.deepest else 0, len(life.marks), -life.g))
+            max(life.deepest.used if life.deepest else 0, peaks.get(life.g, 0)),
+            life.max_size, len(life.marks), -life.g))
+
+    def add_peaks(self, stats: dict | None) -> None:
+        """A "peak" snapshot for each goroutine whose deepest SP (the run's peak_stack)
+        is deeper than any event saw: drawn on its largest stack, at its last step."""
+        for g, used in peak_used(stats).items():
+            life = self.lives.get(g)
+            if life is None or not life.snapshots or (life.deepest and life.deepest.used >= used):
+                continue
+            big = max(life.snapshots, key=lambda s: (s.size, s.step))
+            if used > big.size:
+                continue
+            step = life.exited if life.exited is not None else self.last_step
+            snap = Snapshot(g, step, big.lo, big.hi, big.hi - used, big.guard,
+                            f"deepest SP of the run: {used:,} bytes used (between events)",
+                            "peak")
+            life.snapshots.append(snap)
+            life.snapshots.sort(key=lambda s: s.step)
+            life.deepest = snap
 
     def totals(self) -> dict:
         """Totals folded from the events (they must agree with the run's stats)."""
@@ -173,6 +213,14 @@ class Recorder:
         return {"goroutines_created": self.counts.get("gostart", 0), "grows": grows,
                 "shrinks": shrinks, "copies": copies, "bytes_copied": copied,
                 "stack_inuse_peak": max(v for _, v in self.inuse)}
+
+
+def peak_used(stats: dict | None) -> dict:
+    """{thread's goroutine id: the most stack bytes it used (hi - lowest SP)}, from the
+    run's stats; in the thread model only (a goroutine's peak_stack is its largest stack)."""
+    if (stats or {}).get("stack_model") != "thread":
+        return {}
+    return {g["id"]: g.get("peak_stack", 0) or 0 for g in (stats or {}).get("goroutines", [])}
 
 
 def _kb(n: int) -> str:

@@ -575,7 +575,8 @@ class World:
         self.emit("copystack", g=g.goid, reason=reason, old_lo=old.lo, old_hi=old.hi,
                   new_lo=new.lo, new_hi=new.hi, used=used, delta=delta, frames=frames,
                   pointers_adjusted=adjusted, sudogs_adjusted=sudogs,
-                  stack_inuse=self.stackalloc.stack_inuse)
+                  stack_inuse=self.stackalloc.stack_inuse,
+                  **(self.stacks.last_walk.fields() if self.stacks.last_walk else {}))
 
     def step(self) -> int:
         """The exact step count now: blocks dispatched plus loop iterations counted."""

@@ -64,12 +64,43 @@ class Switch(Exception):
     """The running goroutine stopped (parked, yielded, exited): schedule another."""
 
 
+class WalkRecord:
+    """What one copystack's frame walk saw, for its event (only when events are on).
+
+    frames: runs [function, frame size, count], innermost first (a deep
+    recursion is one run); pointers: the first POINTERS_RECORDED stack slots
+    (new address) whose pointer into the old stack was adjusted, with the old
+    value and the function owning the slot.
+    """
+
+    POINTERS_RECORDED = 64
+
+    def __init__(self):
+        self.runs: list = []
+        self.pointers: list = []
+
+    def frame(self, name: str, size: int):
+        runs = self.runs
+        if runs and runs[-1][0] == name and runs[-1][1] == size:
+            runs[-1][2] += 1
+        else:
+            runs.append([name, size, 1])
+
+    def pointer(self, slot: int, old: int, func: str):
+        if len(self.pointers) < self.POINTERS_RECORDED:
+            self.pointers.append([slot, old, func])
+
+    def fields(self) -> dict:
+        return {"stack": self.runs, "pointers": self.pointers}
+
+
 class StackEngine:
     """The stack operations of one runtime instance (its heap, allocator, profile)."""
 
     def __init__(self, world):
         self.world = world
         self.program = world.program
+        self.last_walk = None         # the WalkRecord of the latest copy (events on only)
         self.profile = world.profile
         self.aspace = world.aspace
         self.stackalloc = world.stackalloc
@@ -183,12 +214,14 @@ class StackEngine:
         g.stktopsp += delta
         if old.lo <= old_bp < old.hi:
             g.bp = old_bp + delta
-        frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta)
+        walk = WalkRecord() if self.world.opts.on_event is not None else None
+        frames, adjusted = self.adjustframes(g, old.lo, old.hi, delta, walk)
         sudogs = adjustsudogs(g, old.lo, old.hi, delta)
         adjusted += self.adjustctxt(g, old.lo, old.hi, delta)
         defers = adjustdefers(g, self.aspace, old.lo, old.hi, delta)
         adjusted += defers
         self.free_old(old)
+        self.last_walk = walk
         self.world.note_copy(g, old, new, used, delta, frames, adjusted + sudogs, reason, sudogs)
 
     def free_old(self, old):
@@ -204,14 +237,16 @@ class StackEngine:
             return 1
         return 0
 
-    def adjustframes(self, g, lo: int, hi: int, delta: int):
+    def adjustframes(self, g, lo: int, hi: int, delta: int, walk=None):
         """Walk the frames on the new stack (gentraceback); adjustframe each of them.
 
-        Returns the frames walked (runtime.goexit's included) and the words adjusted."""
+        Returns the frames walked (runtime.goexit's included) and the words adjusted.
+        walk (a WalkRecord, when the run has an event subscriber) records the
+        frames and the pointers adjusted, for the copystack event."""
         mem = g.q
         base = g.base
         program = self.program
-        adj = AdjustInfo(lo, hi, delta)
+        adj = AdjustInfo(lo, hi, delta, walk)
         frames = adjusted = 0
         pc = g.pc
         f = program.findfunc(pc)
@@ -227,6 +262,8 @@ class StackEngine:
                 maps = getStackMap(f, pc, at_entry, program)
                 if not at_entry and pc in program.callsites:   # (panic sites are added late)
                     stackmaps[pc] = maps
+            if walk is not None:
+                walk.frame(f.name, 0 if at_entry else f.frame_size)
             adjusted += adjustframe(f, sp, fp, at_entry, maps, mem, base, adj)
         return frames, adjusted
 
@@ -269,10 +306,11 @@ class StackEngine:
 class AdjustInfo:
     """adjustinfo: the old stack [lo, hi) and how far it moved (delta = new.hi - old.hi)."""
 
-    __slots__ = ("lo", "hi", "delta")
+    __slots__ = ("lo", "hi", "delta", "walk")
 
-    def __init__(self, lo: int, hi: int, delta: int):
+    def __init__(self, lo: int, hi: int, delta: int, walk=None):
         self.lo, self.hi, self.delta = lo, hi, delta
+        self.walk = walk            # a WalkRecord when events are on: what was adjusted
 
 
 def getStackMap(f, pc: int, at_entry: bool, program):  # noqa: N802 (Go's name)
@@ -287,10 +325,11 @@ def getStackMap(f, pc: int, at_entry: bool, program):  # noqa: N802 (Go's name)
     return (site.live_ptrs if site is not None else f.local_ptrs), f.arg_ptrs
 
 
-def adjustpointers(mem, index: int, offsets, adj: AdjustInfo) -> int:
+def adjustpointers(mem, index: int, offsets, adj: AdjustInfo, base: int = 0, owner: str = "") -> int:
     """Add delta to every word the bitmap (offsets from mem[index]) marks that points
-    into the old stack; the number adjusted."""
-    lo, hi, delta = adj.lo, adj.hi, adj.delta
+    into the old stack; the number adjusted.  (base and owner name the slots for
+    adj.walk, when events are on.)"""
+    lo, hi, delta, walk = adj.lo, adj.hi, adj.delta, adj.walk
     adjusted = 0
     for off in offsets:
         k = index + (off >> 3)
@@ -298,6 +337,8 @@ def adjustpointers(mem, index: int, offsets, adj: AdjustInfo) -> int:
         if lo <= v < hi:
             mem[k] = v + delta
             adjusted += 1
+            if walk is not None:
+                walk.pointer(base + (k << 3), v, owner)
     return adjusted
 
 
@@ -312,13 +353,15 @@ def adjustframe(f, sp: int, fp: int, at_entry: bool, maps, mem, base: int,
     adjusted = 0
     if not at_entry:
         if locals_:
-            adjusted += adjustpointers(mem, (sp - base) >> 3, locals_, adj)
+            adjusted += adjustpointers(mem, (sp - base) >> 3, locals_, adj, base, f.name)
         if f.frame_size:
             k = ((fp - base) >> 3) - 2          # saved BP, just below the return address
             v = mem[k]
             if adj.lo <= v < adj.hi:
                 mem[k] = v + adj.delta
                 adjusted += 1
+                if adj.walk is not None:
+                    adj.walk.pointer(base + (k << 3), v, f.name + " saved BP")
     if args:
-        adjusted += adjustpointers(mem, (fp - base) >> 3, args, adj)
+        adjusted += adjustpointers(mem, (fp - base) >> 3, args, adj, base, f.name)
     return adjusted
