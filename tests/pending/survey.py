@@ -29,7 +29,7 @@ with GOSTACK_REV set to that commit, and copy README.md, features.txt and
 survey.json back.
 
 Usage (from the repository root):
-    /work/venv/bin/python tests/pending/survey.py [--jobs N] [--from-json] [NAME.go ...]
+    python tests/pending/survey.py [--jobs N] [--from-json] [NAME.go ...]
 With NAME.go arguments it only prints those programs' rows.
 """
 
