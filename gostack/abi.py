@@ -118,30 +118,12 @@ def may_park(park):
     return call
 
 
-def chansend(world):
-    chans = world.chans
-
-    def call(g, ch, elem, cont, cont_pc):
+def may_park2(park):
+    """park(g, a, b) -> done, for the channel operations (chansend(ch, elem),
+    chanrecv(ch, elem), selectgo(cases, has_default)): continue or park."""
+    def call(g, a, b, cont, cont_pc):
         g.pc = cont_pc
-        return cont if chans.chansend(g, ch, elem) else parked(g, cont_pc)
-    return call
-
-
-def chanrecv(world):
-    chans = world.chans
-
-    def call(g, ch, elem, cont, cont_pc):
-        g.pc = cont_pc
-        return cont if chans.chanrecv(g, ch, elem) else parked(g, cont_pc)
-    return call
-
-
-def selectgo(world):
-    chans = world.chans
-
-    def call(g, cases, has_default, cont, cont_pc):
-        g.pc = cont_pc
-        return cont if chans.selectgo(g, cases, has_default) else parked(g, cont_pc)
+        return cont if park(g, a, b) else parked(g, cont_pc)
     return call
 
 
@@ -385,12 +367,13 @@ op("MALLOC", "runtime.mallocgc", lambda world: lambda size, name, ptrs=(): world
 # Channels and select (runtime/chan.go, select.go).
 op("MAKECHAN", "runtime.makechan",
    lambda world: (lambda chans: lambda g, size, n, ptrs=(): chans.makechan(size, n, ptrs))(world.chans))
-op("CHANSEND", "runtime.chansend1", chansend, parks=True)
-op("CHANRECV", "runtime.chanrecv1, runtime.chanrecv2", chanrecv, parks=True)
+op("CHANSEND", "runtime.chansend1", lambda world: may_park2(world.chans.chansend), parks=True)
+op("CHANRECV", "runtime.chanrecv1, runtime.chanrecv2", lambda world: may_park2(world.chans.chanrecv),
+   parks=True)
 op("CLOSECHAN", "runtime.closechan", lambda world: (lambda chans: lambda g, ch: chans.closechan(ch))(world.chans))
 op("CHANLEN", "runtime.chanlen", lambda world: world.chans.chanlen)
 op("CHANCAP", "runtime.chancap", lambda world: world.chans.chancap)
-op("SELECTGO", "runtime.selectgo", selectgo, parks=True)
+op("SELECTGO", "runtime.selectgo", lambda world: may_park2(world.chans.selectgo), parks=True)
 
 # Strings (runtime/string.go, utf8.go).
 op("SB", "runtime.stringStructOf (a string's bytes)", lambda world: world.strings.bytes_at)

@@ -1,4 +1,4 @@
-"""code: what the compiler hands the runtime (Go's funcdata, pclntab and text).
+"""symtab: what the compiler hands the runtime (Go's funcdata, pclntab and text).
 
 Go counterpart: runtime/symtab.go's _func (entry, frame size, args size,
 stack maps) and the pc tables the linker writes.  A function here is a set of
@@ -6,22 +6,10 @@ stack maps) and the pc tables the linker writes.  A function here is a set of
 pc.  A block runs straight-line Go code between safepoints (calls) and
 returns the pc to run next, so the host keeps no per-call state: return
 addresses are words in stack memory and the dispatch loop maps them back to
-blocks.
+blocks.The frame layout these records describe is drawn once, in
+gostack/compiler/codegen/frame.py (the compiler decides it; the runtime
+reads it through FuncInfo and the call sites' stack maps).
 
-Frame layout (amd64, stack-based arguments as in Go's ABI0):
-
-      higher addresses
-    +------------------------+
-    | results                |  argp + params_size (word aligned)
-    | params                 |  argp = entry SP + 8
-    +------------------------+
-    | return address         |  entry SP (pushed by the caller's CALL)
-    +------------------------+
-    | saved BP (frame ptr)   |  varp = SP + frame_size - 8
-    | locals, temps          |
-    | outgoing args          |  SP + 0 ...: the callee's params and results
-    +------------------------+  SP = entry SP - frame_size
-      lower addresses (the stack grows down towards stack.lo)
 
 `frame_size` includes the saved-BP slot and excludes the return address,
 which is what Go's prologue compares ("$48-8" in assembly listings).

@@ -187,3 +187,34 @@ def test_overflow_is_a_morestack_decision():
     assert result.exit_code == 2
     last = [e for e in events if e["event"] == "morestack"][-1]
     assert last["decision"] == "overflow" and last["hi"] - last["lo"] == 65536
+
+
+LOCAL_POINTER = """package main
+
+func down(n int) int {
+	if n == 0 {
+		return 0
+	}
+	var buf [16]int
+	p := &buf[3]
+	*p = n
+	r := down(n - 1)
+	return r + *p
+}
+
+func main() {
+	println(down(200))
+}
+"""
+
+
+def test_a_copystack_event_records_the_local_pointer_slots_it_adjusted():
+    """The walk record names the slots copystack rewrote: here each frame's pointer
+    to its own buf, live across the call, not only the saved frame pointers."""
+    result, events = collect_events(LOCAL_POINTER)
+    assert result.exit_code == 0
+    copies = [e for e in events if e["event"] == "copystack"]
+    assert copies
+    owners = {func for e in copies for _slot, _old, func in e["pointers"]}
+    assert any(not func.endswith("saved BP") for func in owners), owners
+    assert any(run[0] == "main.down" for e in copies for run in e["stack"])
